@@ -1,0 +1,44 @@
+// Random inputs for tests. Every test draws fresh values; the seed is printed on failure
+// (KPROVE_RNG) and can be pinned with KPROVE_TEST_SEED to replay a failing run.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <random>
+#include <vector>
+
+#include "kernels/field/goldilocks_ext2.hpp"
+
+namespace kprove::test {
+
+inline uint64_t test_seed() {
+  if (const char* s = std::getenv("KPROVE_TEST_SEED")) return std::strtoull(s, nullptr, 10);
+  return std::random_device{}() * 0x9E3779B97F4A7C15ull ^ std::random_device{}();
+}
+
+struct Rng {
+  std::mt19937_64 gen;
+  explicit Rng(uint64_t seed) : gen(seed) {}
+  uint64_t u64() { return gen(); }
+  Felt felt() { return Felt::from_u64(gen()); }
+  Ext ext() { return Ext(felt(), felt()); }
+  std::vector<Felt> felts(std::size_t n) {
+    std::vector<Felt> v(n);
+    for (auto& x : v) x = felt();
+    return v;
+  }
+  std::vector<Ext> exts(std::size_t n) {
+    std::vector<Ext> v(n);
+    for (auto& x : v) x = ext();
+    return v;
+  }
+};
+
+}  // namespace kprove::test
+
+#define KPROVE_RNG(name)                                   \
+  const uint64_t name##_seed = ::kprove::test::test_seed(); \
+  SCOPED_TRACE("KPROVE_TEST_SEED=" + std::to_string(name##_seed)); \
+  ::kprove::test::Rng name(name##_seed)

@@ -1,0 +1,36 @@
+// Execution spaces compiled into this build, and the runtime dispatch from a SpaceKind
+// (chosen per phase in the job file) to code templated on the Kokkos execution space.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "config/space_kind.hpp"
+
+namespace kprove {
+
+// Calls f(ExecSpace{}) for the execution space named by `kind`.
+template <class F>
+decltype(auto) dispatch_space(SpaceKind kind, F&& f) {
+  switch (kind) {
+#if defined(KOKKOS_ENABLE_SERIAL)
+    case SpaceKind::serial:
+      return std::forward<F>(f)(Kokkos::Serial());
+#endif
+#if defined(KOKKOS_ENABLE_OPENMP)
+    case SpaceKind::openmp:
+      return std::forward<F>(f)(Kokkos::OpenMP());
+#endif
+#if defined(KOKKOS_ENABLE_CUDA)
+    case SpaceKind::cuda:
+      return std::forward<F>(f)(Kokkos::Cuda());
+#endif
+    default:
+      throw std::invalid_argument("execution space '" + to_string(kind) +
+                                  "' is not compiled into this kprove build");
+  }
+}
+
+}  // namespace kprove
