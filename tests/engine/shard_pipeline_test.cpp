@@ -1,0 +1,138 @@
+// Shard pipeline: overlap happens when the budget allows two shards, never otherwise, the
+// booked peak never exceeds the budget, and failures name their shard and stop cleanly.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+
+#include "engine/scheduler/shard_pipeline.hpp"
+#include "views/owned.hpp"
+
+namespace kprove {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using HostBuf = Owned<Vec<uint8_t, Kokkos::HostSpace>>;
+
+struct Interval {
+  std::size_t shard;
+  bool witgen;
+  Clock::time_point begin, end;
+};
+
+// Synthetic shards: witgen allocates the shard's footprint through the allocation ledger and
+// holds it until the proof is done, like a trace and its codewords would.
+struct Harness {
+  static constexpr std::size_t kFootprint = 1 << 20;
+  MemoryLedger admission, allocations;
+  std::mutex mutex;
+  std::vector<Interval> log;
+  std::atomic<int> witgen_calls{0};
+  std::size_t fail_witgen = SIZE_MAX, fail_prove = SIZE_MAX;
+
+  void record(std::size_t shard, bool witgen, Clock::time_point begin) {
+    std::lock_guard<std::mutex> lock(mutex);
+    log.push_back({shard, witgen, begin, Clock::now()});
+  }
+
+  std::vector<std::size_t> run(std::size_t shards, std::size_t budget, bool overlap) {
+    admission.set_budget("dev", budget);
+    allocations.set_budget("HostSpace", budget);
+    PipelineOptions opt{overlap, 2, "dev"};
+    return run_shard_pipeline<HostBuf, std::size_t>(
+        shards, admission, opt, [](std::size_t) { return kFootprint; },
+        [&](std::size_t i) {
+          ++witgen_calls;
+          auto t0 = Clock::now();
+          if (i == fail_witgen) throw std::runtime_error("records unreadable");
+          HostBuf buf = alloc_vec<uint8_t, Kokkos::HostSpace>(allocations, "w", kFootprint);
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          record(i, true, t0);
+          return buf;
+        },
+        [&](std::size_t i, HostBuf&& w) {
+          auto t0 = Clock::now();
+          if (i == fail_prove) throw std::runtime_error("constraint unsatisfied");
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+          record(i, false, t0);
+          return w.bytes() + i;
+        });
+  }
+
+  bool any_overlap() const {
+    for (const auto& a : log)
+      for (const auto& b : log)
+        if (a.witgen && !b.witgen && a.shard != b.shard && a.begin < b.end && b.begin < a.end)
+          return true;
+    return false;
+  }
+};
+
+TEST(ShardPipeline, OverlapsWhenTheBudgetHoldsTwoShards) {
+  Harness h;
+  auto proofs = h.run(6, 2 * Harness::kFootprint, true);
+  ASSERT_EQ(proofs.size(), 6u);
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(proofs[i], Harness::kFootprint + i);
+  EXPECT_TRUE(h.any_overlap());
+  EXPECT_LE(h.allocations.stats("HostSpace").peak, 2 * Harness::kFootprint);
+  EXPECT_EQ(h.admission.stats("dev").current, 0u);
+}
+
+TEST(ShardPipeline, SerialisesWhenTheBudgetHoldsOneShard) {
+  Harness h;
+  auto proofs = h.run(4, Harness::kFootprint + Harness::kFootprint / 2, true);
+  ASSERT_EQ(proofs.size(), 4u);
+  EXPECT_FALSE(h.any_overlap());
+  EXPECT_LE(h.allocations.stats("HostSpace").peak, Harness::kFootprint + Harness::kFootprint / 2);
+}
+
+TEST(ShardPipeline, NoOverlapWhenDisabled) {
+  Harness h;
+  h.run(3, 0, false);
+  EXPECT_FALSE(h.any_overlap());
+}
+
+TEST(ShardPipeline, ShardLargerThanBudgetFailsBeforeAnyWork) {
+  Harness h;
+  try {
+    h.run(3, Harness::kFootprint / 2, true);
+    FAIL() << "accepted a shard larger than the budget";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("shard 0 needs"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(h.witgen_calls.load(), 0);
+}
+
+TEST(ShardPipeline, WitgenFailureNamesTheShardAndReleasesEverything) {
+  Harness h;
+  h.fail_witgen = 2;
+  try {
+    h.run(5, 2 * Harness::kFootprint, true);
+    FAIL() << "failure swallowed";
+  } catch (const ShardError& e) {
+    EXPECT_EQ(e.shard(), 2u);
+    EXPECT_NE(std::string(e.what()).find("shard 2: witgen failed: records unreadable"),
+              std::string::npos);
+  }
+  EXPECT_EQ(h.admission.stats("dev").current, 0u);
+  EXPECT_EQ(h.allocations.stats("HostSpace").current, 0u);
+}
+
+TEST(ShardPipeline, ProveFailureStopsTheProducer) {
+  Harness h;
+  h.fail_prove = 1;
+  try {
+    h.run(8, 2 * Harness::kFootprint, true);
+    FAIL() << "failure swallowed";
+  } catch (const ShardError& e) {
+    EXPECT_EQ(e.shard(), 1u);
+    EXPECT_NE(std::string(e.what()).find("prove failed"), std::string::npos);
+  }
+  EXPECT_LT(h.witgen_calls.load(), 8);
+  EXPECT_EQ(h.admission.stats("dev").current, 0u);
+  EXPECT_EQ(h.allocations.stats("HostSpace").current, 0u);
+}
+
+}  // namespace
+}  // namespace kprove
