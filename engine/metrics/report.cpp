@@ -1,6 +1,7 @@
 #include "engine/metrics/report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -39,6 +40,9 @@ double union_length(std::vector<std::pair<double, double>> iv) {
   }
   return open ? total + (hi - lo) : total;
 }
+
+// Whole nanoseconds: finer digits are clock noise and only clutter the file.
+double ns_round(double seconds) { return std::round(seconds * 1e9) / 1e9; }
 
 }  // namespace
 
@@ -79,21 +83,26 @@ void write_metrics_json(std::ostream& os, const Metrics& metrics) {
   w.key("labels").begin_object();
   for (const auto& [k, v] : metrics.labels()) w.key(k).value(v);
   w.end_object();
-  w.key("wall_s").value(s.wall_s);
-  w.key("phase_sum_s").value(s.phase_sum_s);
-  w.key("busy_s").value(s.busy_s);
-  w.key("overlap_s").value(s.overlap_s);
+  w.key("wall_s").value(ns_round(s.wall_s));
+  w.key("phase_sum_s").value(ns_round(s.phase_sum_s));
+  w.key("busy_s").value(ns_round(s.busy_s));
+  w.key("overlap_s").value(ns_round(s.overlap_s));
   w.key("phases").begin_object();
   for (const PhaseTotal& t : s.phases) {
     w.key(t.phase).begin_object();
-    w.key("seconds").value(t.seconds).key("count").value(t.count).key("spaces").value(t.spaces);
+    w.key("seconds")
+        .value(ns_round(t.seconds))
+        .key("count")
+        .value(t.count)
+        .key("spaces")
+        .value(t.spaces);
     w.end_object();
   }
   w.end_object();
   w.key("shards").begin_array();
   for (const ShardTimes& st : s.shards) {
     w.begin_object().key("shard").value(st.shard).key("phases").begin_object();
-    for (const auto& [phase, secs] : st.phases) w.key(phase).value(secs);
+    for (const auto& [phase, secs] : st.phases) w.key(phase).value(ns_round(secs));
     w.end_object().end_object();
   }
   w.end_array();

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "engine/metrics/json_writer.hpp"
@@ -17,6 +18,9 @@ int lane_of(const PhaseRecord& r) { return 1 + static_cast<int>(r.space) * 100 +
 std::string lane_name(const PhaseRecord& r) {
   return to_string(r.space) + (r.stream ? " stream " + std::to_string(r.stream) : "");
 }
+
+// Microseconds (the format's unit), rounded to whole nanoseconds.
+double us(double seconds) { return std::round(seconds * 1e9) / 1e3; }
 
 }  // namespace
 
@@ -46,7 +50,7 @@ void write_timeline_json(std::ostream& os, const Metrics& metrics,
   }
   for (const PhaseRecord& r : events) {
     w.begin_object().key("name").value(r.phase).key("cat").value("phase").key("ph").value("X");
-    w.key("ts").value(r.start_s * 1e6).key("dur").value(r.seconds() * 1e6);
+    w.key("ts").value(us(r.start_s)).key("dur").value(us(r.seconds()));
     w.key("pid").value(pid).key("tid").value(lane_of(r));
     w.key("args").begin_object().key("shard").value(r.shard).end_object().end_object();
   }
