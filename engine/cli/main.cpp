@@ -130,9 +130,11 @@ int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokk
   Metrics metrics;
   const JobOutcome outcome = run_job(job, metrics, MemoryLedger::global());
   write_job_reports(job, metrics);
-  std::cout << phase_table(metrics) << outcome.message << '\n'
-            << "metrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline << '\n';
   log::info("no proof written to " + job.output.proof + ": the self-check job does not prove");
+  // Flushed before any error line, so a terminal shows them in order.
+  std::cout << phase_table(metrics) << outcome.message << '\n'
+            << "metrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
+            << std::endl;
   if (!outcome.ok) {
     for (const std::string& d : outcome.details) log::error(d);
     std::fprintf(stderr, "kprove: %s\n", outcome.message.c_str());
