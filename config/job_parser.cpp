@@ -20,7 +20,8 @@ namespace {
 using config_detail::join_path;
 using config_detail::YamlReader;
 
-constexpr unsigned log2_exact(std::uint64_t x) {
+// Smallest k with 2^k >= x.
+constexpr unsigned ceil_log2(std::uint64_t x) {
   unsigned k = 0;
   while ((std::uint64_t(1) << k) < x) ++k;
   return k;
@@ -106,7 +107,7 @@ class JobParser {
     if (auto v = n["steps"]) w.steps = r_.integer(v, "workload.steps", 1, 1ull << 30);
     if (auto v = n["seed"]) w.seed = r_.integer(v, "workload.seed", 0, ~std::uint64_t(0));
     if (auto v = n["mix"]) w.mix = mix(v);
-    const std::uint64_t steps_pow2 = std::uint64_t(1) << log2_exact(w.steps);
+    const std::uint64_t steps_pow2 = std::uint64_t(1) << ceil_log2(w.steps);
     if (auto v = n["shard_steps"]) {
       w.shard_steps = r_.integer(v, "workload.shard_steps", 1ull << 4, 1ull << 26);
       if (w.shard_steps & (w.shard_steps - 1))
