@@ -1,6 +1,7 @@
 // The job-file schema: which keys exist, their types, ranges and defaults.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -208,6 +209,8 @@ JobConfig parse_job_text(const std::string& yaml, const std::string& source_name
 }
 
 JobConfig parse_job_file(const std::string& path) {
+  // A directory opens fine and reads as empty; say what is actually wrong.
+  if (std::filesystem::is_directory(path)) throw ConfigError(path + ": is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConfigError(path + ": cannot open job file");
   std::ostringstream text;

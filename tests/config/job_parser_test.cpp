@@ -12,15 +12,24 @@
 namespace kprove {
 namespace {
 
-// Parses `yaml`, expects a ConfigError and returns its message.
-std::string error_of(const std::string& yaml) {
+// Runs `parse`, expects a ConfigError and returns its message.
+template <class Parse>
+std::string error_from(const Parse& parse, const std::string& input) {
   try {
-    parse_job_text(yaml, "t.yaml");
+    parse();
   } catch (const ConfigError& e) {
     return e.what();
   }
-  ADD_FAILURE() << "no ConfigError for:\n" << yaml;
+  ADD_FAILURE() << "no ConfigError for:\n" << input;
   return "";
+}
+
+std::string error_of(const std::string& yaml) {
+  return error_from([&] { parse_job_text(yaml, "t.yaml"); }, yaml);
+}
+
+std::string file_error_of(const std::string& path) {
+  return error_from([&] { parse_job_file(path); }, path);
 }
 
 void expect_error(const std::string& yaml, std::initializer_list<const char*> parts) {
@@ -264,13 +273,10 @@ TEST(JobParser, EmptyOutputPathAndBadLogLevel) {
                {"t.yaml:2:14: log.level: unknown log level 'loud' (expected trace"});
 }
 
-TEST(JobParser, MissingFile) {
-  try {
-    parse_job_file("/nonexistent/job.yaml");
-    FAIL() << "no ConfigError";
-  } catch (const ConfigError& e) {
-    EXPECT_STREQ(e.what(), "/nonexistent/job.yaml: cannot open job file");
-  }
+TEST(JobParser, UnreadableFiles) {
+  EXPECT_EQ(file_error_of("/nonexistent/job.yaml"), "/nonexistent/job.yaml: cannot open job file");
+  const std::string dir = KPROVE_SOURCE_DIR "/config/jobs";
+  EXPECT_EQ(file_error_of(dir), dir + ": is a directory");
 }
 
 // Every shipped example parses, except that one naming a space this build lacks fails with the
