@@ -82,17 +82,17 @@ std::vector<Felt> reference_permute(std::vector<Felt> s) {
       return Felt::one() + (i == j ? Felt::from_canonical(C::diag[i]) : Felt::zero());
     });
   };
-  auto full_round = [&](int r) {
-    for (int i = 0; i < W; ++i) s[i] = (s[i] + Felt::from_canonical(C::external_rc(r, i))).pow(7);
+  auto full_round = [&](const uint64_t (&rc)[W]) {
+    for (int i = 0; i < W; ++i) s[i] = (s[i] + Felt::from_canonical(rc[i])).pow(7);
     external();
   };
   external();
-  for (int r = 0; r < C::HALF_FULL_ROUNDS; ++r) full_round(r);
+  for (const auto& rc : C::external_initial) full_round(rc);
   for (int r = 0; r < C::PARTIAL_ROUNDS; ++r) {
     s[0] = (s[0] + Felt::from_canonical(C::internal[r])).pow(7);
     internal();
   }
-  for (int r = 0; r < C::HALF_FULL_ROUNDS; ++r) full_round(C::HALF_FULL_ROUNDS + r);
+  for (const auto& rc : C::external_final) full_round(rc);
   return s;
 }
 

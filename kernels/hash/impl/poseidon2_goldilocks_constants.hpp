@@ -57,11 +57,6 @@ struct Poseidon2GoldilocksConstants8 {
   // by shifts and additions (the test checks both forms agree).
   static constexpr int diag_num[8] = {-2, 1, 2, 1, 3, -1, -3, -4};
   static constexpr int diag_log2_den[8] = {0, 0, 0, 1, 0, 1, 0, 0};
-
-  static constexpr uint64_t external_rc(int round, int i) {
-    return round < HALF_FULL_ROUNDS ? external_initial[round][i]
-                                    : external_final[round - HALF_FULL_ROUNDS][i];
-  }
 };
 
 struct Poseidon2GoldilocksConstants12 {
@@ -118,11 +113,6 @@ struct Poseidon2GoldilocksConstants12 {
   // by shifts and additions (the test checks both forms agree).
   static constexpr int diag_num[12] = {-2, 1, 2, 1, 3, 4, -1, -3, -4, 1, -1, 1};
   static constexpr int diag_log2_den[12] = {0, 0, 0, 1, 0, 0, 1, 0, 0, 2, 2, 3};
-
-  static constexpr uint64_t external_rc(int round, int i) {
-    return round < HALF_FULL_ROUNDS ? external_initial[round][i]
-                                    : external_final[round - HALF_FULL_ROUNDS][i];
-  }
 };
 
 }  // namespace kprove::detail

@@ -83,10 +83,12 @@ struct Poseidon2 {
     for (int i = 0; i < W; ++i) s[i] += col[i % 4];
   }
 
-  template <int R, int... I>
+  template <bool FINAL, int R, int... I>
   KOKKOS_FORCEINLINE_FUNCTION static void full_round(Felt (&s)[W],
                                                      std::integer_sequence<int, I...>) {
-    ((s[I] = sbox7(s[I] + constant<C::external_rc(R, I)>())), ...);
+    ((s[I] = sbox7(s[I] + constant<FINAL ? C::external_final[R][I]
+                                         : C::external_initial[R][I]>())),
+     ...);
     external_linear(s);
   }
 
@@ -104,10 +106,10 @@ struct Poseidon2 {
     internal_linear(s, Lanes{});
   }
 
-  template <int FIRST, int... R>
+  template <bool FINAL, int... R>
   KOKKOS_FORCEINLINE_FUNCTION static void full_rounds(Felt (&s)[W],
                                                       std::integer_sequence<int, R...>) {
-    (full_round<FIRST + R>(s, Lanes{}), ...);
+    (full_round<FINAL, R>(s, Lanes{}), ...);
   }
 
   template <int... R>
@@ -119,9 +121,9 @@ struct Poseidon2 {
   KOKKOS_INLINE_FUNCTION static void permute(Felt (&s)[W]) {
     using Half = std::make_integer_sequence<int, C::HALF_FULL_ROUNDS>;
     external_linear(s);
-    full_rounds<0>(s, Half{});
+    full_rounds<false>(s, Half{});
     partial_rounds(s, std::make_integer_sequence<int, C::PARTIAL_ROUNDS>{});
-    full_rounds<C::HALF_FULL_ROUNDS>(s, Half{});
+    full_rounds<true>(s, Half{});
   }
 };
 
