@@ -86,8 +86,8 @@ struct Poseidon2 {
   template <bool FINAL, int R, int... I>
   KOKKOS_FORCEINLINE_FUNCTION static void full_round(Felt (&s)[W],
                                                      std::integer_sequence<int, I...>) {
-    ((s[I] = sbox7(s[I] + constant < FINAL ? C::external_final[R][I]
-                                           : C::external_initial[R][I] > ())),
+    ((s[I] =
+          sbox7(s[I] + constant<(FINAL ? C::external_final[R][I] : C::external_initial[R][I])>())),
      ...);
     external_linear(s);
   }
