@@ -118,7 +118,10 @@ struct Poseidon2 {
     (partial_round<R>(s), ...);
   }
 
-  KOKKOS_INLINE_FUNCTION static void permute(Felt (&s)[W]) {
+  // Out of line, one copy per width: inlining the fully unrolled rounds into every call site
+  // (sponge blocks, compressions) made nvcc's optimizer spend many minutes per kernel. The cost
+  // is passing the state through local memory once per permutation.
+  __attribute__((noinline)) KOKKOS_FUNCTION static void permute(Felt (&s)[W]) {
     using Half = std::make_integer_sequence<int, C::HALF_FULL_ROUNDS>;
     external_linear(s);
     full_rounds<false>(s, Half{});
