@@ -37,7 +37,9 @@ class NttTwiddles {
   const Table& forward() const { return forward_.view(); }
   const Table& inverse() const { return inverse_.view(); }
   const Table& table(bool inverse) const { return inverse ? inverse_.view() : forward_.view(); }
-  static constexpr std::size_t stage_offset(int s) { return (std::size_t(1) << s) - 1; }
+  KOKKOS_INLINE_FUNCTION static constexpr std::size_t stage_offset(int s) {
+    return (std::size_t(1) << s) - 1;
+  }
 
  private:
   static int checked_log_max(int log_max) {

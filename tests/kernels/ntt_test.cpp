@@ -122,6 +122,7 @@ TYPED_TEST(NttTest, MatchesNaiveDftInEveryOrder) {
   for (int log_n = 1; log_n <= 10; ++log_n)
     for (std::size_t m : {1u, 3u, 64u})
       for (bool inverse : {false, true}) {
+        if (m == 64 && log_n > 8) continue;  // keeps the O(n^2 m) reference fast
         const std::size_t n = std::size_t(1) << log_n;
         const Host x = rng.felts(n * m);
         const Felt w = Felt::two_adic_generator(log_n);
@@ -147,9 +148,9 @@ TYPED_TEST(NttTest, InverseUndoesForwardAtLargeSizes) {
   using Mem = typename TestFixture::Mem;
   KPROVE_RNG(rng);
   MemoryLedger ledger;
-  const NttTwiddles<Mem> tw(ledger, 21);
-  // 2^21 x 1 takes three passes with every space's default tiling.
-  for (auto [log_n, m] : {std::pair<int, std::size_t>{16, 8}, {21, 1}}) {
+  const NttTwiddles<Mem> tw(ledger, 19);
+  // 2^19 x 1 takes three passes on host spaces (the tiny limits above cover device tiling).
+  for (auto [log_n, m] : {std::pair<int, std::size_t>{16, 8}, {19, 1}}) {
     const std::size_t n = std::size_t(1) << log_n;
     const Host x = rng.felts(n * m);
     auto d = upload<Mem>(x, n, m);

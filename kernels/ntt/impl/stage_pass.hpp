@@ -28,7 +28,7 @@ using Flat = Kokkos::View<Felt*, Mem, Kokkos::MemoryTraits<Kokkos::Unmanaged>>;
 // out) butterflies; both take the twiddle of row r at stage s as w_{2^(s+1)}^(r mod 2^s).
 enum class Butterfly { dif, dit };
 
-template <class Exec, class Mem, Butterfly Kind, bool Staged>
+template <class Exec, class Mem, Butterfly Kind, bool Factored>
 struct StagePass {
   using Member = typename Kokkos::TeamPolicy<Exec>::member_type;
   using Scratch = Kokkos::View<Felt*, typename Exec::scratch_memory_space,
@@ -55,36 +55,43 @@ struct StagePass {
     const std::size_t base = ((block * stride) << s.t) + lo0 * width + c0;
     const std::size_t cols = width - c0;  // valid columns of the strip (if below 2^log_s)
     const std::size_t s_mask = (std::size_t(1) << s.log_s) - 1;
-    const std::size_t l_mask = (std::size_t(1) << s.log_l) - 1;
+    const std::size_t row_mask = (std::size_t(1) << s.log_l) - 1;
     // Global element of tile element e = (row << ls) | (l << log_s) | c; npos if padding.
     auto global = [&](int e) {
       const std::size_t c = e & s_mask;
       if (c >= cols) return ~std::size_t(0);
-      const std::size_t l = (std::size_t(e) >> s.log_s) & l_mask;
+      const std::size_t l = (std::size_t(e) >> s.log_s) & row_mask;
       return base + (std::size_t(e) >> ls) * stride + l * width + c;
     };
 
     const int elems = 1 << (s.t + ls);
     Scratch data(team.team_scratch(0), elems);
-    Scratch staged(team.team_scratch(0), Staged ? (1 << s.t) - 1 : 0);
+    Scratch staged(team.team_scratch(0), (1 << s.staged) - 1);
     Kokkos::parallel_for(Kokkos::TeamThreadRange(team, elems), [&](int e) {
       const std::size_t g = global(e);
       data(e) = g == ~std::size_t(0) ? Felt::zero() : src(g);
     });
-    if (Staged) stage_twiddles(team, staged, lo0);
+    if (Factored) stage_twiddles(team, staged, lo0);
     team.team_barrier();
 
     for (int i = 0; i < s.t; ++i) {
       const int sp = Kind == Butterfly::dif ? s.t - 1 - i : i;  // stage within the tile
+      const int q = sp + ls;  // the two elements of a butterfly are 2^q apart in scratch
+      const int low_mask = (1 << q) - 1, a_mask = (1 << sp) - 1, l_mask = (1 << s.log_l) - 1;
       const std::size_t tw0 = NttTwiddles<Mem>::stage_offset(s.b + sp) + lo0;
+      const Felt z = Factored ? tw(tw0) : Felt::one();  // w_{2^(b+sp+1)}^lo0
+      const bool from_scratch = sp < s.staged;
       Kokkos::parallel_for(Kokkos::TeamThreadRange(team, elems / 2), [&](int e) {
-        const int low = e & ((1 << ls) - 1);  // (l, c) part, shared by both rows
-        const int p = e >> ls;                // butterfly among the tile rows
-        const int a = p & ((1 << sp) - 1);
-        const int x0 = ((((p >> sp) << (sp + 1)) | a) << ls) | low;
-        const int x1 = x0 + (1 << (sp + ls));
-        const Felt w = Staged ? staged((1 << sp) - 1 + a)
-                              : tw(tw0 + (std::size_t(a) << s.b) + (low >> s.log_s));
+        const int x0 = ((e >> q) << (q + 1)) | (e & low_mask);  // a zero bit inserted at q
+        const int x1 = x0 | (1 << q);
+        const int a = (e >> ls) & a_mask;  // tile row within its butterfly group
+        Felt w;
+        if (!Factored)
+          w = tw(tw0 + (std::size_t(a) << s.b) + ((e >> s.log_s) & l_mask));
+        else if (from_scratch)  // staged like the table: stage sp at offset 2^sp - 1
+          w = staged(a_mask + a);
+        else
+          w = tw(NttTwiddles<Mem>::stage_offset(sp) + a) * z;
         const Felt x = data(x0), y = data(x1);
         if (Kind == Butterfly::dif) {
           data(x0) = x + y;
@@ -109,7 +116,7 @@ struct StagePass {
   // shared by all tiles.
   KOKKOS_INLINE_FUNCTION void stage_twiddles(const Member& team, const Scratch& staged,
                                              std::size_t lo0) const {
-    for (int sp = 0; sp < s.t; ++sp) {
+    for (int sp = 0; sp < s.staged; ++sp) {
       const Felt z = tw(NttTwiddles<Mem>::stage_offset(s.b + sp) + lo0);
       const std::size_t off = NttTwiddles<Mem>::stage_offset(sp);
       Kokkos::parallel_for(Kokkos::TeamThreadRange(team, 1 << sp),
@@ -140,8 +147,8 @@ void run_stages(const Exec& exec, const FlatIn<Mem>& src, const Flat<Mem>& dst, 
                                   std::to_string(league) + " tiles)");
     const bool scaled = i + 1 == passes.size() && scale != Felt::one();
     const FlatIn<Mem> in = i == 0 ? src : FlatIn<Mem>(dst);
-    auto launch = [&](auto kind_tag, auto staged_tag) {
-      using F = StagePass<Exec, Mem, decltype(kind_tag)::value, decltype(staged_tag)::value>;
+    auto launch = [&](auto kind_tag, auto factored_tag) {
+      using F = StagePass<Exec, Mem, decltype(kind_tag)::value, decltype(factored_tag)::value>;
       const int team = int(std::min<std::size_t>(lim.team_size, s.tile_elems() / 2));
       Kokkos::TeamPolicy<Exec> policy(exec, int(league), team);
       policy.set_scratch_size(0, Kokkos::PerTeam(s.scratch_elems() * sizeof(Felt)));
@@ -152,9 +159,9 @@ void run_stages(const Exec& exec, const FlatIn<Mem>& src, const Flat<Mem>& dst, 
     using Dif = std::integral_constant<Butterfly, Butterfly::dif>;
     using Dit = std::integral_constant<Butterfly, Butterfly::dit>;
     if (kind == Butterfly::dif) {
-      s.staged ? launch(Dif(), std::true_type()) : launch(Dif(), std::false_type());
+      s.factored ? launch(Dif(), std::true_type()) : launch(Dif(), std::false_type());
     } else {
-      s.staged ? launch(Dit(), std::true_type()) : launch(Dit(), std::false_type());
+      s.factored ? launch(Dit(), std::true_type()) : launch(Dit(), std::false_type());
     }
   }
 }
