@@ -1,7 +1,7 @@
 // Batched NTTs over Goldilocks: every column of a row-major n x m matrix is transformed in
 // the same launches. Cost: ceil(log n / t) read+write passes over the matrix (t = butterfly
-// stages a team runs in scratch, 9-10 with 48 KB), plus one permutation pass when the input
-// and output orders are equal.
+// stages a team runs in scratch: up to 11 on devices, 8 on hosts), plus one permutation pass
+// when the input and output orders are equal.
 #pragma once
 
 #include <Kokkos_Core.hpp>
