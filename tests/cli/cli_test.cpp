@@ -10,6 +10,7 @@
 #include <string>
 
 #include "support/json.hpp"
+#include "support/paths.hpp"
 
 namespace kprove {
 namespace {
@@ -42,7 +43,7 @@ class Cli : public ::testing::Test {
   // Runs `kprove ARGS` in the test's directory.
   Result kprove(const std::string& args) const {
     const std::string cmd =
-        "cd '" + dir_.string() + "' && '" KPROVE_CLI "' " + args + " > stdout.txt 2> stderr.txt";
+        "cd '" + dir_.string() + "' && '" + test::cli_path() + "' " + args + " > stdout.txt 2> stderr.txt";
     const int status = std::system(cmd.c_str());
     Result r;
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -97,7 +98,7 @@ TEST_F(Cli, UsageErrorsExitTwoWithOneLine) {
 }
 
 TEST_F(Cli, ValidateConfig) {
-  Result ok = kprove("validate-config " KPROVE_SOURCE_DIR "/config/jobs/demo.yaml");
+  Result ok = kprove("validate-config " + test::source_dir() + "/config/jobs/demo.yaml");
   EXPECT_EQ(ok.rc, 0) << ok.err;
   EXPECT_NE(ok.out.find("demo.yaml: ok"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("65536 steps in 4 shard(s) of 16384"), std::string::npos) << ok.out;
@@ -150,7 +151,7 @@ TEST_F(Cli, RunFailureExitsOne) {
 }
 
 TEST_F(Cli, VerifyIsNotAvailableYet) {
-  Result r = kprove("verify p.proof " KPROVE_SOURCE_DIR "/config/jobs/demo.yaml");
+  Result r = kprove("verify p.proof " + test::source_dir() + "/config/jobs/demo.yaml");
   EXPECT_EQ(r.rc, 2);
   EXPECT_EQ(r.err,
             "kprove: verify: no proof format yet (run executes the self-check job, which "

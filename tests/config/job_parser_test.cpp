@@ -2,6 +2,8 @@
 // (each checks location, key path and wording, so a regression in any message fails).
 #include <gtest/gtest.h>
 
+#include "support/paths.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <initializer_list>
@@ -275,14 +277,14 @@ TEST(JobParser, EmptyOutputPathAndBadLogLevel) {
 
 TEST(JobParser, UnreadableFiles) {
   EXPECT_EQ(file_error_of("/nonexistent/job.yaml"), "/nonexistent/job.yaml: cannot open job file");
-  const std::string dir = KPROVE_SOURCE_DIR "/config/jobs";
+  const std::string dir = test::source_dir() + "/config/jobs";
   EXPECT_EQ(file_error_of(dir), dir + ": is a directory");
 }
 
 // Every shipped example parses, except that one naming a space this build lacks fails with the
 // not-compiled error (and nothing else).
 TEST(JobParser, ShippedExampleJobs) {
-  const std::filesystem::path dir = std::filesystem::path(KPROVE_SOURCE_DIR) / "config" / "jobs";
+  const std::filesystem::path dir = std::filesystem::path(test::source_dir()) / "config" / "jobs";
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir))
     if (e.path().extension() == ".yaml") files.push_back(e.path());
