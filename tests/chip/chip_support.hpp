@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
 #include <vector>
 
 #include "engine/chip/chip_set.hpp"
@@ -52,14 +53,16 @@ std::vector<HostTrace> shard_traces(const workload::WorkloadConfig& cfg, uint64_
   return to_host(witgen_shard(Exec(), ledger, chip_set(), s));
 }
 
-// Host evaluation of a constraint on one row.
-inline Felt eval(const Expr& e, const Felt* row) { return e.eval(row); }
+// Host evaluation of a constraint on one row of `cols` cells.
+inline Felt eval(const Expr& e, const Felt* row, std::size_t cols) {
+  return e.evaluate(std::span<const Felt>(row, cols));
+}
 
 // Index of the first constraint of `t` that is non-zero on row r, or -1.
 inline int failing_constraint(const HostTrace& t, std::size_t r) {
   const auto& cs = t.chip->constraints();
   for (std::size_t i = 0; i < cs.size(); ++i)
-    if (!eval(cs[i], t.row(r)).is_zero()) return int(i);
+    if (!eval(cs[i], t.row(r), t.cols).is_zero()) return int(i);
   return -1;
 }
 

@@ -184,7 +184,7 @@ TEST(LogupInputTest, AffineFormsMergeAndCancel) {
   const std::vector<Felt> row = {Felt::from_u64(10), Felt::from_u64(7), Felt::zero(),
                                  Felt::from_u64(99)};
   EXPECT_EQ(a.eval(row.data()).value(), 19u);
-  EXPECT_EQ(test::eval(a.to_expr(), row.data()).value(), 19u);
+  EXPECT_EQ(test::eval(a.to_expr(), row.data(), row.size()).value(), 19u);
   EXPECT_EQ(a.to_expr().degree(), 1);
 }
 
