@@ -33,9 +33,7 @@ class ChipSet {
   void for_each_table(F&& f) const {
     f(u16_range), f(and_byte);
   }
-  std::vector<const Chip*> all() const {
-    return {&alu, &mul, &mem, &u16_range, &and_byte};
-  }
+  std::vector<const Chip*> all() const { return {&alu, &mul, &mem, &u16_range, &and_byte}; }
 };
 
 // traces[i] belongs to chips[i]; record chips first, then tables (ChipSet order).

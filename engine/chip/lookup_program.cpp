@@ -12,10 +12,11 @@ DeviceAffine compile(const Affine& a) {
     throw std::invalid_argument("lookup entry has " + std::to_string(a.terms().size()) +
                                 " terms, more than the device limit " +
                                 std::to_string(kMaxAffineTerms));
-  DeviceAffine d{a.constant(), uint32_t(a.terms().size()), {}, {}};
+  DeviceAffine d{a.constant(), uint32_t(a.terms().size()), 0, {}, {}};
   for (std::size_t t = 0; t < kMaxAffineTerms; ++t) {
     d.col[t] = t < a.terms().size() ? a.terms()[t].first : 0;
     d.coef[t] = t < a.terms().size() ? a.terms()[t].second : Felt::zero();
+    if (d.coef[t] == Felt::one()) d.unit |= 1u << t;
   }
   return d;
 }

@@ -20,8 +20,8 @@ Shard<typename Exec::memory_space> generate_shard(const Exec& exec, MemoryLedger
   s.index = shard;
   s.first_step = cfg.shard_first_step(shard);
   s.steps = cfg.shard_size(shard);
-  s.records = alloc_vec<StepRecord, Mem>(ledger, "shard" + std::to_string(shard) + ":records",
-                                         s.steps);
+  s.records =
+      alloc_vec<StepRecord, Mem>(ledger, "shard" + std::to_string(shard) + ":records", s.steps);
   const auto params = ProgramParams::from(cfg);
   const Kokkos::RangePolicy<Exec> policy(exec, 0, s.steps);
 

@@ -104,8 +104,7 @@ TEST(ChipWitgenTest, DescriptionsAreConsistent) {
     EXPECT_EQ(c.num_columns(), cols[i]) << c.name();
     EXPECT_EQ(c.lookups().size(), lookups[i]) << c.name();
     EXPECT_LE(c.max_degree(), 2) << c.name();
-    EXPECT_EQ(std::set<std::string>(c.columns().begin(), c.columns().end()).size(),
-              c.num_columns())
+    EXPECT_EQ(std::set<std::string>(c.columns().begin(), c.columns().end()).size(), c.num_columns())
         << c.name() << " has duplicate column names";
   }
   EXPECT_EQ(test::chip_set().alu.columns()[alu::AND_B3], "and_b3");
