@@ -1,10 +1,11 @@
 // Witness generation of the reference zkVM: building a shard's records on the device from
-// the counter-based RNG, and witgen of all chips + tables of a 2^20-step shard. Both are
-// store-bound (few reads, a row written per step), so the roofline floor is the bytes
-// written over the copy bandwidth of the same space.
+// the counter-based RNG, witgen of all chips + tables of a 2^20-step shard, and the LogUp
+// leaves of all its traces. All are store-bound (few reads, rows or leaves written), so the
+// roofline floor is the bytes moved over the copy bandwidth of the same space.
 #include <string>
 
 #include "engine/chip/chip_set.hpp"
+#include "engine/chip/logup.hpp"
 #include "engine/workload/generator.hpp"
 #include "roofline.hpp"
 
@@ -55,25 +56,45 @@ void BM_WitgenShard(benchmark::State& state) {
   perf::report_roofline<Exec>(state, bytes);
 }
 
+// Leaves of every trace of the shard: reads each trace once, writes p and q.
+template <class Exec>
+void BM_LogupLeaves(benchmark::State& state) {
+  const auto cfg = bench_config(std::size_t(state.range(0)));
+  MemoryLedger ledger;
+  const chip::ChipSet chips;
+  const auto shard = workload::generate_shard(Exec(), ledger, cfg, 0);
+  const auto traces = chip::witgen_shard(Exec(), ledger, chips, shard);
+  const Ext alpha(Felt::from_u64(3), Felt::from_u64(5)), beta(Felt::from_u64(7), Felt::one());
+  double bytes = 0, leaves = 0;
+  for (auto _ : state) {
+    bytes = leaves = 0;
+    for (std::size_t i = 0; i < traces.traces.size(); ++i) {
+      const auto l = chip::logup_leaves(Exec(), ledger, traces.traces[i],
+                                        traces.chips[i]->lookups(), alpha, beta);
+      leaves += double(l.rows * l.lookups);
+      bytes += double(traces.traces[i].bytes() + l.numerators.bytes() + l.denominators.bytes());
+    }
+  }
+  state.counters["leaves/s"] =
+      benchmark::Counter(leaves * state.iterations(), benchmark::Counter::kIsRate);
+  perf::report_roofline<Exec>(state, bytes);
+}
+
+// clang-format off
 BENCHMARK_TEMPLATE(BM_GenerateShard, Kokkos::DefaultHostExecutionSpace)
-    ->Arg(1 << 20)
-    ->UseRealTime()
-    ->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 20)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_WitgenShard, Kokkos::DefaultHostExecutionSpace)
-    ->Arg(1 << 20)
-    ->UseRealTime()
-    ->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 20)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_LogupLeaves, Kokkos::DefaultHostExecutionSpace)
+    ->Arg(1 << 20)->UseRealTime()->Unit(benchmark::kMillisecond);
 #if defined(KOKKOS_ENABLE_CUDA)
 BENCHMARK_TEMPLATE(BM_GenerateShard, Kokkos::Cuda)
-    ->Arg(1 << 20)
-    ->Arg(1 << 22)
-    ->UseRealTime()
-    ->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 20)->Arg(1 << 22)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_WitgenShard, Kokkos::Cuda)
-    ->Arg(1 << 20)
-    ->Arg(1 << 22)
-    ->UseRealTime()
-    ->Unit(benchmark::kMillisecond);
+    ->Arg(1 << 20)->Arg(1 << 22)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_LogupLeaves, Kokkos::Cuda)
+    ->Arg(1 << 20)->UseRealTime()->Unit(benchmark::kMillisecond);
 #endif
+// clang-format on
 
 }  // namespace
