@@ -6,6 +6,9 @@
 
 namespace kprove::chip {
 
+static_assert(table_arity(TableId::u16_range) <= kMaxTupleArity &&
+              table_arity(TableId::and_byte) <= kMaxTupleArity);
+
 namespace {
 DeviceAffine compile(const Affine& a) {
   if (a.terms().size() > kMaxAffineTerms)

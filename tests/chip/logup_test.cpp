@@ -72,6 +72,24 @@ TYPED_TEST(LogupTest, DeviceLeavesMatchDefinitionAndSumToZero) {
   EXPECT_TRUE(device_leaf_sum<typename TestFixture::Exec>(traces, rng.ext(), rng.ext()).is_zero());
 }
 
+TYPED_TEST(LogupTest, ShardLeavesOnDeviceSumToZero) {
+  using Exec = typename TestFixture::Exec;
+  KPROVE_RNG(rng);
+  MemoryLedger ledger;
+  const auto shard = workload::generate_shard(Exec(), ledger, test::test_config(rng.u64()), 1);
+  const auto traces = witgen_shard(Exec(), ledger, test::chip_set(), shard);
+  const auto leaves = shard_logup_leaves(Exec(), ledger, traces, rng.ext(), rng.ext());
+  ASSERT_EQ(leaves.size(), traces.traces.size());
+  Ext sum = Ext::zero();
+  for (const auto& l : leaves) {
+    const auto p = kprove::test::to_host(l.numerators.view());
+    const auto q = kprove::test::to_host(l.denominators.view());
+    for (std::size_t i = 0; i < p.size(); ++i)
+      if (!p[i].is_zero()) sum += p[i] * q[i].inverse();
+  }
+  EXPECT_TRUE(sum.is_zero());
+}
+
 TYPED_TEST(LogupTest, ForgedMultiplicityMakesDeviceSumNonZero) {
   KPROVE_RNG(rng);
   auto traces = test::shard_traces<Kokkos::Serial>(test::test_config(rng.u64(), 1500), 0);
