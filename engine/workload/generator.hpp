@@ -1,6 +1,7 @@
 // Builds shard `shard` of the configured program directly in Exec's memory space: two
 // passes over the steps (count per chip class, then a scan that places each record in its
 // class group), each record computed on the device from the counter-based RNG.
+// Counts and offsets are known on return; the records are written asynchronously on exec.
 #pragma once
 
 #include <Kokkos_Core.hpp>
