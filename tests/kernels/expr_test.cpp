@@ -4,6 +4,7 @@
 
 #include "kernels/expr/program.hpp"
 #include "support/backends.hpp"
+#include "support/mle_reference.hpp"
 #include "support/random.hpp"
 #include "support/views.hpp"
 
@@ -47,10 +48,7 @@ void check_against_host(const std::vector<Expr>& exprs, const std::vector<F>& fl
                         std::size_t rows, std::size_t cols) {
   MemoryLedger ledger;
   auto program = ExprProgram<Mem>::compile(exprs, ledger);
-  Kokkos::View<F**, Kokkos::LayoutRight, Mem> table("table", rows, cols);
-  auto h = Kokkos::create_mirror_view(table);
-  for (std::size_t i = 0; i < rows * cols; ++i) h.data()[i] = flat[i];
-  Kokkos::deep_copy(table, h);
+  auto table = test::to_device_table<F, Mem>(flat, rows, cols);
   Kokkos::View<F**, Kokkos::LayoutRight, Mem> out("out", rows, exprs.size());
   Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(0, rows),
                        EvalRows<F, Mem>{program.view(), table, out});

@@ -6,26 +6,15 @@
 #include "kernels/mle/evaluate.hpp"
 #include "kernels/mle/mle.hpp"
 #include "support/backends.hpp"
+#include "support/mle_reference.hpp"
 #include "support/random.hpp"
 #include "support/views.hpp"
 
 namespace kprove {
 namespace {
 
-template <class F>
-std::vector<Ext> ref_fold(const std::vector<F>& f, Ext r) {
-  const std::size_t half = f.size() / 2;
-  std::vector<Ext> out(half);
-  for (std::size_t i = 0; i < half; ++i) out[i] = Ext(f[i]) + r * (Ext(f[i + half]) - Ext(f[i]));
-  return out;
-}
-
-template <class F>
-Ext ref_evaluate(const std::vector<F>& f, const std::vector<Ext>& point) {
-  std::vector<Ext> cur(f.begin(), f.end());
-  for (Ext r : point) cur = ref_fold(cur, r);
-  return cur.at(0);
-}
+using test::ref_evaluate;
+using test::ref_fold;
 
 // eq(r, x) straight from the definition, x_1 = most significant bit of x.
 Ext ref_eq(const std::vector<Ext>& r, std::size_t x) {
@@ -64,11 +53,7 @@ TYPED_TEST(MleTest, FixFirstVariableRowsFoldsEveryColumn) {
   KPROVE_RNG(rng);
   const std::size_t rows = 64, cols = 5;
   auto flat = rng.felts(rows * cols);
-  Kokkos::View<Felt**, Kokkos::LayoutRight, Mem> table("table", rows, cols);
-  auto h = Kokkos::create_mirror_view(table);
-  for (std::size_t i = 0; i < rows; ++i)
-    for (std::size_t c = 0; c < cols; ++c) h(i, c) = flat[i * cols + c];
-  Kokkos::deep_copy(table, h);
+  auto table = test::to_device_table<Felt, Mem>(flat, rows, cols);
   Kokkos::View<Ext**, Kokkos::LayoutRight, Mem> out("out", rows / 2, cols);
   const Ext r = rng.ext();
   fix_first_variable_rows(Exec(), table, r, out);
@@ -76,9 +61,7 @@ TYPED_TEST(MleTest, FixFirstVariableRowsFoldsEveryColumn) {
                           out);  // in place
   auto got = test::to_host(out);
   for (std::size_t c = 0; c < cols; ++c) {
-    std::vector<Felt> col(rows);
-    for (std::size_t i = 0; i < rows; ++i) col[i] = flat[i * cols + c];
-    auto want = ref_fold(ref_fold(col, r), r);
+    auto want = ref_fold(ref_fold(test::column(flat, cols, c), r), r);
     for (std::size_t i = 0; i < rows / 4; ++i) EXPECT_EQ(got[i * cols + c], want[i]) << i << "," << c;
   }
 }
@@ -145,11 +128,7 @@ TYPED_TEST(MleTest, CombineColumnsIsPowerWeightedSum) {
   KPROVE_RNG(rng);
   const std::size_t rows = 128, cols = 4;
   auto flat = rng.felts(rows * cols);
-  Kokkos::View<Felt**, Kokkos::LayoutRight, Mem> table("table", rows, cols);
-  auto h = Kokkos::create_mirror_view(table);
-  for (std::size_t i = 0; i < rows; ++i)
-    for (std::size_t c = 0; c < cols; ++c) h(i, c) = flat[i * cols + c];
-  Kokkos::deep_copy(table, h);
+  auto table = test::to_device_table<Felt, Mem>(flat, rows, cols);
   Kokkos::View<Ext*, Mem> out("out", rows);
   const Ext alpha = rng.ext();
   combine_columns(Exec(), table, alpha, out);
