@@ -1,10 +1,12 @@
 // Sumcheck claim sum_x f_1(x) * ... * f_d(x), 1 <= d <= MAX_PRODUCT_FACTORS, over MLEs of one
 // value type F (Felt or Ext) and one size, stored in the kernels/mle/mle.hpp order.
 //
-// Memory traffic per factor of N entries: round 1 reads the input once; every later round is one
-// fused pass that folds the previous challenge into an Ext buffer of N/2 entries (allocated on
-// first use, booked in the ledger, reused by reset()) and evaluates the next round polynomial.
-// The inputs are only read. The last challenge is folded on the host from two entries.
+// Memory traffic per factor of N entries: rounds 1 and 2 read the inputs (round 2 folds the first
+// challenge on the fly), round 3 folds both challenges from the inputs into an Ext buffer of
+// N/4 entries (allocated on first use, booked in the ledger, kept by reset()), and every later
+// round folds that buffer in place and evaluates in the same pass. For Felt inputs this moves
+// 8N + 8N + (8N + 4N) + (4N + 2N) + ... = 40N bytes, the same as materialising every folded
+// table once. The inputs are only read; the last few entries are folded on the host.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -58,13 +60,21 @@ class ProductInstance final : public SumcheckInstance {
     if (bound_ >= v_) throw std::logic_error("ProductInstance: all variables are bound");
     return dispatch([&](auto dc) {
       constexpr int D = decltype(dc)::value;
+      const int pending = bound_ - stored_;
       std::array<Ext, D + 1> g;
-      if (stored_ == bound_) {
+      if (pending == 0) {
         g = stored_ == 0 ? product_round<D>(sums_, inputs<D>()) : product_round<D>(sums_, level<D>());
-      } else {
-        const auto out = buffers<D>();
-        g = stored_ == 0 ? product_round_after_fold<D>(sums_, inputs<D>(), pending_, out)
-                         : product_round_after_fold<D>(sums_, level<D>(), pending_, out);
+      } else if (pending == 1 && stored_ == 0) {  // round 2: re-read the inputs, store nothing
+        g = product_round_folding<D, 1, false>(sums_, inputs<D>(), std::array<Ext, 1>{pending_[0]},
+                                               std::array<Vec<Ext, Mem>, D>());
+      } else if (pending == 1) {
+        g = product_round_folding<D, 1, true>(sums_, level<D>(), std::array<Ext, 1>{pending_[0]},
+                                              buffers<D>(size_at(bound_)));
+        stored_ = bound_;
+      } else {  // round 3: both pending challenges straight from the inputs
+        g = product_round_folding<D, 2, true>(sums_, inputs<D>(),
+                                              std::array<Ext, 2>{pending_[0], pending_[1]},
+                                              buffers<D>(size_at(bound_)));
         stored_ = bound_;
       }
       return std::vector<Ext>(g.begin(), g.end());
@@ -73,22 +83,27 @@ class ProductInstance final : public SumcheckInstance {
 
   void bind(Ext r) override {
     if (bound_ >= v_) throw std::logic_error("ProductInstance: all variables are bound");
-    if (stored_ < bound_) materialize();
-    pending_ = r;
+    const int pending = bound_ - stored_;
+    if (pending == 2 || (pending == 1 && stored_ > 0)) materialize();
+    pending_[bound_ - stored_] = r;
     ++bound_;
   }
 
+  // The at most 2^2 entries left per factor are folded on the host.
   std::vector<Ext> final_evals() override {
     if (bound_ != v_) throw std::logic_error("ProductInstance: variables left unbound");
+    const std::size_t n = size_at(stored_);
     std::vector<Ext> out;
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
-      if (stored_ == bound_) {
-        out.push_back(detail::read_head(folded_[k].view(), 1)[0]);
-        continue;
+      auto vals = stored_ == 0 ? detail::read_head(inputs_[k], n)
+                               : detail::read_head(folded_[k].view(), n);
+      for (int p = 0; p < bound_ - stored_; ++p) {
+        const std::size_t half = vals.size() / 2;
+        for (std::size_t i = 0; i < half; ++i)
+          vals[i] = vals[i] + pending_[p] * (vals[i + half] - vals[i]);
+        vals.resize(half);
       }
-      const auto two = stored_ == 0 ? detail::read_head(inputs_[k], 2)
-                                    : detail::read_head(folded_[k].view(), 2);
-      out.push_back(two[0] + pending_ * (two[1] - two[0]));
+      out.push_back(vals[0]);
     }
     return out;
   }
@@ -107,7 +122,8 @@ class ProductInstance final : public SumcheckInstance {
   }
   static_assert(MAX_PRODUCT_FACTORS == 5, "extend dispatch()");
 
-  std::size_t stored_size() const { return std::size_t(1) << (v_ - stored_); }
+  // Entries per factor after `bound` challenges.
+  std::size_t size_at(int bound) const { return std::size_t(1) << (v_ - bound); }
 
   template <int D>
   std::array<Input, D> inputs() const {
@@ -122,32 +138,39 @@ class ProductInstance final : public SumcheckInstance {
     using Sub = decltype(Kokkos::subview(folded_[0].view(), std::pair<std::size_t, std::size_t>()));
     std::array<Sub, D> a;
     for (int k = 0; k < D; ++k)
-      a[k] = Kokkos::subview(folded_[k].view(), std::make_pair(std::size_t(0), stored_size()));
+      a[k] = Kokkos::subview(folded_[k].view(), std::make_pair(std::size_t(0), size_at(stored_)));
     return a;
   }
 
+  // Fold buffers of at least `entries` each: a quarter of the inputs in the usual flow.
   template <int D>
-  std::array<Vec<Ext, Mem>, D> buffers() {
-    while (folded_.size() < inputs_.size())
-      folded_.push_back(alloc_vec<Ext, Mem>(*ledger_, "sumcheck:product_fold",
-                                            std::size_t(1) << (v_ - 1)));
+  std::array<Vec<Ext, Mem>, D> buffers(std::size_t entries) {
+    if (folded_.size() != inputs_.size() || folded_[0].view().extent(0) < entries) {
+      folded_.clear();  // release before allocating, so the ledger never holds both
+      for (std::size_t k = 0; k < inputs_.size(); ++k)
+        folded_.push_back(alloc_vec<Ext, Mem>(*ledger_, "sumcheck:product_fold", entries));
+    }
     std::array<Vec<Ext, Mem>, D> a;
     for (int k = 0; k < D; ++k) a[k] = folded_[k].view();
     return a;
   }
 
-  // Applies a pending challenge on its own (bind() twice without round_evals() in between).
+  // Applies the pending challenges one by one (bind() with no round_evals() in between).
   void materialize() {
     dispatch([&](auto dc) {
       constexpr int D = decltype(dc)::value;
-      const auto out = buffers<D>();
-      for (int k = 0; k < D; ++k) {
-        if (stored_ == 0) fix_first_variable(exec_, inputs_[k], pending_, out[k]);
-        else fix_first_variable(exec_, level<D>()[k], pending_, out[k]);
+      for (int p = 0, n = bound_ - stored_; p < n; ++p) {
+        if (stored_ == 0) {
+          const auto out = buffers<D>(size_at(1));
+          for (int k = 0; k < D; ++k) fix_first_variable(exec_, inputs_[k], pending_[p], out[k]);
+        } else {
+          const auto in = level<D>();
+          for (int k = 0; k < D; ++k) fix_first_variable(exec_, in[k], pending_[p], in[k]);
+        }
+        ++stored_;
       }
       return 0;
     });
-    ++stored_;
   }
 
   Exec exec_;
@@ -157,8 +180,8 @@ class ProductInstance final : public SumcheckInstance {
   std::vector<Owned<Vec<Ext, Mem>>> folded_;
   int v_ = 0;
   int bound_ = 0;   // challenges received
-  int stored_ = 0;  // challenges folded into folded_ (bound_ - 1 while one is pending)
-  Ext pending_;
+  int stored_ = 0;  // challenges folded into folded_; the rest are pending
+  Ext pending_[2];
 };
 
 }  // namespace kprove

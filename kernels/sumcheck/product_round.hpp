@@ -3,10 +3,10 @@
 //   g(t) = sum_{j < half} prod_k ((1 - t) f_k(j) + t f_k(j + half))
 // evaluated at t = 0..D, which determines it (degree D).
 //
-// product_round_after_fold first binds the previous round's challenge r and then evaluates,
-// in one pass: index j reads prev(j), prev(j + 2 half), prev(j + half), prev(j + 3 half),
-// writes the folded entries j and j + half, and uses them right away. In-place folding is
-// race-free because those four positions belong to j alone.
+// product_round_folding first binds the pending challenges (one or two) and then evaluates, in
+// one pass, optionally storing the folded tables: a prover reads its inputs again for round 2
+// instead of writing half-size Ext tables, and stores quarter-size tables in round 3; from
+// then on each round folds in place and evaluates in the same pass.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -39,22 +39,39 @@ struct StoredPairs {
   }
 };
 
-template <int D, class PrevView, class OutView>
+// Pairs of the table obtained by binding L pending challenges r[0..L) in prev (2^L * 2 half
+// entries): entry i of the result combines prev(i + b m), b < 2^L, m = 2 half. With STORE the
+// pairs are also written to out (which may alias prev when L == 1: index j then reads
+// prev(j), prev(j + half), prev(j + m), prev(j + half + m) and writes only j, j + half).
+template <int D, int L, bool STORE, class PrevView, class OutView>
 struct FoldedPairs {
   using value_type = Ext;
+  static constexpr int W = 1 << (L - 1);  // values left after the first fold
   PrevView prev[D];
   OutView out[D];
-  Ext r;
+  Ext r[L];
   std::size_t half;  // of the folded table
-  KOKKOS_INLINE_FUNCTION void load(std::size_t j, Ext (&lo)[D], Ext (&diff)[D]) const {
+
+  KOKKOS_INLINE_FUNCTION Ext fold_at(const PrevView& p, std::size_t i) const {
     const std::size_t m = 2 * half;
+    Ext v[W];
+    for (int b = 0; b < W; ++b) {  // first fold in the input's own type (Felt diff is cheaper)
+      const auto lo = p(i + b * m), hi = p(i + (b + W) * m);
+      v[b] = Ext(lo) + r[0] * (hi - lo);
+    }
+    for (int l = 1; l < L; ++l)
+      for (int b = 0; b < (W >> l); ++b) v[b] = v[b] + r[l] * (v[b + (W >> l)] - v[b]);
+    return v[0];
+  }
+
+  KOKKOS_INLINE_FUNCTION void load(std::size_t j, Ext (&lo)[D], Ext (&diff)[D]) const {
     for (int k = 0; k < D; ++k) {
-      const auto p0 = prev[k](j), p1 = prev[k](j + m);
-      const auto q0 = prev[k](j + half), q1 = prev[k](j + half + m);
-      const Ext a = Ext(p0) + r * (p1 - p0);
-      const Ext b = Ext(q0) + r * (q1 - q0);
-      out[k](j) = a;
-      out[k](j + half) = b;
+      const Ext a = fold_at(prev[k], j);
+      const Ext b = fold_at(prev[k], j + half);
+      if (STORE) {
+        out[k](j) = a;
+        out[k](j + half) = b;
+      }
       lo[k] = a;
       diff[k] = b - a;
     }
@@ -104,27 +121,31 @@ std::array<Ext, D + 1> product_round(TeamSums<Exec>& sums, const std::array<View
   return sums.template run<D + 1>(half, Terms{pairs});
 }
 
-// Binds r in prev (n entries, Felt or Ext) into out (n/2 entries, Ext, may alias prev), and
-// returns g(0..D) of the next round on the folded tables. Needs n >= 4.
-template <int D, class Exec, class PrevView, class OutView>
-std::array<Ext, D + 1> product_round_after_fold(TeamSums<Exec>& sums,
-                                                const std::array<PrevView, D>& prev, Ext r,
-                                                const std::array<OutView, D>& out) {
-  static_assert(D >= 1 && D <= MAX_PRODUCT_FACTORS);
-  const std::size_t n = detail::common_size(prev, "product_round_after_fold");
-  if (n < 4) throw std::invalid_argument("product_round_after_fold: tables need >= 2 variables");
-  for (const auto& o : out)
-    if (o.extent(0) < n / 2)
-      throw std::invalid_argument("product_round_after_fold: output table too small");
-  detail::FoldedPairs<D, PrevView, OutView> pairs{};
+// Binds the L pending challenges r in prev (n entries, Felt or Ext) and returns g(0..D) of
+// the round on the resulting tables (n / 2^L entries, >= 2); with STORE those tables are also
+// written to out (Ext, >= n / 2^L entries each, may alias prev when L == 1).
+template <int D, int L, bool STORE, class Exec, class PrevView, class OutView>
+std::array<Ext, D + 1> product_round_folding(TeamSums<Exec>& sums,
+                                             const std::array<PrevView, D>& prev,
+                                             const std::array<Ext, L>& r,
+                                             const std::array<OutView, D>& out) {
+  static_assert(D >= 1 && D <= MAX_PRODUCT_FACTORS && L >= 1 && L <= 2);
+  const std::size_t n = detail::common_size(prev, "product_round_folding");
+  const std::size_t m = n >> L;
+  if (m < 2) throw std::invalid_argument("product_round_folding: tables too small to fold");
+  if (STORE)
+    for (const auto& o : out)
+      if (o.extent(0) < m)
+        throw std::invalid_argument("product_round_folding: output table too small");
+  detail::FoldedPairs<D, L, STORE, PrevView, OutView> pairs{};
   for (int k = 0; k < D; ++k) {
     pairs.prev[k] = prev[k];
     pairs.out[k] = out[k];
   }
-  pairs.r = r;
-  pairs.half = n / 4;
-  using Terms = detail::ProductRoundTerms<D, detail::FoldedPairs<D, PrevView, OutView>>;
-  return sums.template run<D + 1>(n / 4, Terms{pairs});
+  for (int l = 0; l < L; ++l) pairs.r[l] = r[l];
+  pairs.half = m / 2;
+  using Terms = detail::ProductRoundTerms<D, decltype(pairs)>;
+  return sums.template run<D + 1>(m / 2, Terms{pairs});
 }
 
 }  // namespace kprove
