@@ -7,6 +7,9 @@
 // round folds that buffer in place and evaluates in the same pass. For Felt inputs this moves
 // 8N + 8N + (8N + 4N) + (4N + 2N) + ... = 40N bytes, the same as materialising every folded
 // table once. The inputs are only read; the last few entries are folded on the host.
+//
+// Once the tables have at most host_tail entries (default: 256 on a GPU, never on host
+// backends) they are copied to the host and a host ProductInstance finishes the rounds.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -17,7 +20,10 @@
 #include <utility>
 #include <vector>
 
+#include <memory>
+
 #include "engine/sumcheck/impl/host_read.hpp"
+#include "engine/sumcheck/impl/host_tail.hpp"
 #include "engine/sumcheck/instance.hpp"
 #include "kernels/sumcheck/product_round.hpp"
 #include "views/owned.hpp"
@@ -30,8 +36,12 @@ class ProductInstance final : public SumcheckInstance {
   using Mem = typename Exec::memory_space;
   using Input = Kokkos::View<const F*, Mem>;
 
-  ProductInstance(const Exec& exec, std::vector<Input> factors, MemoryLedger& ledger)
-      : exec_(exec), ledger_(&ledger), sums_(exec, ledger, MAX_PRODUCT_FACTORS + 1) {
+  ProductInstance(const Exec& exec, std::vector<Input> factors, MemoryLedger& ledger,
+                  std::size_t host_tail = detail::default_host_tail<Exec>())
+      : exec_(exec),
+        ledger_(&ledger),
+        sums_(exec, ledger, MAX_PRODUCT_FACTORS + 1),
+        host_tail_(host_tail) {
     reset(std::move(factors));
   }
 
@@ -50,6 +60,8 @@ class ProductInstance final : public SumcheckInstance {
     inputs_ = std::move(factors);
     v_ = v;
     bound_ = stored_ = 0;
+    tail_.reset();
+    tail_tables_.clear();
   }
 
   int num_vars() const override { return v_; }
@@ -58,6 +70,8 @@ class ProductInstance final : public SumcheckInstance {
 
   std::vector<Ext> round_evals() override {
     if (bound_ >= v_) throw std::logic_error("ProductInstance: all variables are bound");
+    if (!tail_ && size_at(stored_) <= host_tail_) start_tail();
+    if (tail_) return tail_->round_evals();
     return dispatch([&](auto dc) {
       constexpr int D = decltype(dc)::value;
       const int pending = bound_ - stored_;
@@ -83,15 +97,20 @@ class ProductInstance final : public SumcheckInstance {
 
   void bind(Ext r) override {
     if (bound_ >= v_) throw std::logic_error("ProductInstance: all variables are bound");
-    const int pending = bound_ - stored_;
-    if (pending == 2 || (pending == 1 && stored_ > 0)) materialize();
-    pending_[bound_ - stored_] = r;
+    if (tail_) {
+      tail_->bind(r);
+    } else {
+      const int pending = bound_ - stored_;
+      if (pending == 2 || (pending == 1 && stored_ > 0)) materialize();
+      pending_[bound_ - stored_] = r;
+    }
     ++bound_;
   }
 
   // The at most 2^2 entries left per factor are folded on the host.
   std::vector<Ext> final_evals() override {
     if (bound_ != v_) throw std::logic_error("ProductInstance: variables left unbound");
+    if (tail_) return tail_->final_evals();
     const std::size_t n = size_at(stored_);
     std::vector<Ext> out;
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
@@ -173,6 +192,23 @@ class ProductInstance final : public SumcheckInstance {
     });
   }
 
+  // Copies the current tables to the host and hands them, with the pending challenges, to a
+  // host instance that takes over every later call.
+  void start_tail() {
+    std::vector<Kokkos::View<const Ext*, Kokkos::HostSpace>> host;
+    for (std::size_t k = 0; k < inputs_.size(); ++k) {
+      const std::size_t n = size_at(stored_);
+      tail_tables_.push_back(alloc_vec<Ext, Kokkos::HostSpace>(*ledger_, "sumcheck:tail", n));
+      const auto vals = stored_ == 0 ? detail::read_head(inputs_[k], n)
+                                     : detail::read_head(folded_[k].view(), n);
+      for (std::size_t i = 0; i < n; ++i) tail_tables_.back().view()(i) = vals[i];
+      host.push_back(tail_tables_.back().view());
+    }
+    tail_ = std::make_unique<ProductInstance<detail::TailExec, Ext>>(detail::TailExec(), host,
+                                                                      *ledger_, 0);
+    for (int p = 0; p < bound_ - stored_; ++p) tail_->bind(pending_[p]);
+  }
+
   Exec exec_;
   MemoryLedger* ledger_;
   TeamSums<Exec> sums_;
@@ -182,6 +218,9 @@ class ProductInstance final : public SumcheckInstance {
   int bound_ = 0;   // challenges received
   int stored_ = 0;  // challenges folded into folded_; the rest are pending
   Ext pending_[2];
+  std::size_t host_tail_;
+  std::vector<Owned<Vec<Ext, Kokkos::HostSpace>>> tail_tables_;
+  std::unique_ptr<SumcheckInstance> tail_;
 };
 
 }  // namespace kprove

@@ -48,18 +48,20 @@ std::vector<Ext> ref_round(const Tables<F>& fs) {
 }
 
 template <class Exec, class F>
-std::unique_ptr<ProductInstance<Exec, F>> product_instance(const Tables<F>& fs,
-                                                            MemoryLedger& ledger) {
+std::unique_ptr<ProductInstance<Exec, F>> product_instance(
+    const Tables<F>& fs, MemoryLedger& ledger,
+    std::size_t host_tail = detail::default_host_tail<Exec>()) {
   using Mem = typename Exec::memory_space;
   std::vector<Kokkos::View<const F*, Mem>> views;
   for (const auto& f : fs) views.push_back(test::to_device<F, Mem>(f));
-  return std::make_unique<ProductInstance<Exec, F>>(Exec(), views, ledger);
+  return std::make_unique<ProductInstance<Exec, F>>(Exec(), views, ledger, host_tail);
 }
 
 template <class Exec, class F>
-SumcheckOutput prove_product(const Tables<F>& fs) {
+SumcheckOutput prove_product(const Tables<F>& fs,
+                             std::size_t host_tail = detail::default_host_tail<Exec>()) {
   MemoryLedger ledger;
-  auto inst = product_instance<Exec>(fs, ledger);
+  auto inst = product_instance<Exec>(fs, ledger, host_tail);
   Transcript t(LABEL);
   SumcheckInstance* list[] = {inst.get()};
   return prove_sumcheck(t, list);
@@ -122,21 +124,37 @@ TYPED_TEST(SumcheckTest, HonestProductProofsVerify) {
 TYPED_TEST(SumcheckTest, RoundPolynomialsMatchBruteForceAfterAnyBinding) {
   using Exec = typename TestFixture::Exec;
   KPROVE_RNG(rng);
-  MemoryLedger ledger;
-  auto fs = random_tables<Felt>(rng, 3, 6);
-  Tables<Ext> cur;
-  for (const auto& f : fs) cur.emplace_back(f.begin(), f.end());
-  auto inst = product_instance<Exec>(fs, ledger);
-  // Round evaluations interleaved with consecutive binds (a fold with no round in between).
-  for (bool evaluate : {true, false, false, true, true, false}) {
-    if (evaluate) EXPECT_EQ(inst->round_evals(), ref_round(cur));
-    const Ext r = rng.ext();
-    inst->bind(r);
-    for (auto& f : cur) f = test::ref_fold(f, r);
+  // Round evaluations interleaved with consecutive binds (folds with no round in between);
+  // with a host tail of 8 the tables move to the host part-way, pending challenges included.
+  for (std::size_t host_tail : {std::size_t(0), std::size_t(8)}) {
+    SCOPED_TRACE("host_tail=" + std::to_string(host_tail));
+    MemoryLedger ledger;
+    auto fs = random_tables<Felt>(rng, 3, 6);
+    Tables<Ext> cur;
+    for (const auto& f : fs) cur.emplace_back(f.begin(), f.end());
+    auto inst = product_instance<Exec>(fs, ledger, host_tail);
+    for (bool evaluate : {true, false, false, true, true, false}) {
+      if (evaluate) EXPECT_EQ(inst->round_evals(), ref_round(cur));
+      const Ext r = rng.ext();
+      inst->bind(r);
+      for (auto& f : cur) f = test::ref_fold(f, r);
+    }
+    const auto finals = inst->final_evals();
+    for (std::size_t k = 0; k < cur.size(); ++k) EXPECT_EQ(finals[k], cur[k][0]);
+    EXPECT_THROW(inst->bind(Ext::one()), std::logic_error);
   }
-  const auto finals = inst->final_evals();
-  for (std::size_t k = 0; k < cur.size(); ++k) EXPECT_EQ(finals[k], cur[k][0]);
-  EXPECT_THROW(inst->bind(Ext::one()), std::logic_error);
+}
+
+TYPED_TEST(SumcheckTest, HostTailGivesTheSameProof) {
+  using Exec = typename TestFixture::Exec;
+  KPROVE_RNG(rng);
+  const auto fs = random_tables<Felt>(rng, 2, 8);
+  const auto device = prove_product<Exec>(fs, 0);
+  for (std::size_t host_tail : {4u, 16u, 64u, 256u}) {
+    const auto tailed = prove_product<Exec>(fs, host_tail);
+    EXPECT_EQ(tailed.proof.to_bytes(), device.proof.to_bytes()) << host_tail;
+  }
+  EXPECT_TRUE(accepts_product(device.claims, device.proof));
 }
 
 TYPED_TEST(SumcheckTest, TamperedProofsAreRejected) {
