@@ -57,9 +57,11 @@ void BM_ProductSumcheck(benchmark::State& state) {
   kprove::perf::report_roofline<Exec>(state, min_bytes);
 }
 
-#define KPROVE_SUMCHECK_BENCH(EXEC, D, LO, HI)                                     \
-  BENCHMARK_TEMPLATE(BM_ProductSumcheck, EXEC, D)                                  \
-      ->DenseRange(LO, HI, 2)->UseRealTime()->Unit(benchmark::kMillisecond)
+#define KPROVE_SUMCHECK_BENCH(EXEC, D, LO, HI)    \
+  BENCHMARK_TEMPLATE(BM_ProductSumcheck, EXEC, D) \
+      ->DenseRange(LO, HI, 2)                     \
+      ->UseRealTime()                             \
+      ->Unit(benchmark::kMillisecond)
 
 KPROVE_SUMCHECK_BENCH(Kokkos::DefaultHostExecutionSpace, 2, 20, 22);
 KPROVE_SUMCHECK_BENCH(Kokkos::DefaultHostExecutionSpace, 3, 20, 22);

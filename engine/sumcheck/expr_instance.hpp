@@ -46,17 +46,16 @@ class ExprInstance final : public SumcheckInstance {
     if (v_ == 0) throw std::invalid_argument("ExprInstance: trace has a single row");
     if (trace.extent(1) < program.num_columns())
       throw std::invalid_argument("ExprInstance: constraints use " +
-                                  std::to_string(program.num_columns()) +
-                                  " columns, trace has " + std::to_string(trace.extent(1)));
+                                  std::to_string(program.num_columns()) + " columns, trace has " +
+                                  std::to_string(trace.extent(1)));
     if (program_degree_ + 1 > MAX_EXPR_POINTS)
       throw std::invalid_argument("ExprInstance: constraint degree " +
                                   std::to_string(program_degree_) + " above " +
                                   std::to_string(MAX_EXPR_POINTS - 1));
     if (!zeta_.empty()) {
       if (zeta_.size() != std::size_t(v_))
-        throw std::invalid_argument("ExprInstance: eq point has " +
-                                    std::to_string(zeta_.size()) + " coordinates, trace has " +
-                                    std::to_string(v_) + " variables");
+        throw std::invalid_argument("ExprInstance: eq point has " + std::to_string(zeta_.size()) +
+                                    " coordinates, trace has " + std::to_string(v_) + " variables");
       eq_ = alloc_vec<Ext, Mem>(ledger, "sumcheck:eq_pyramid", std::size_t(1) << v_);
       eq_pyramid(exec_, std::span<const Ext>(zeta_), eq_.view());
     } else if (program_degree_ == 0) {
@@ -78,7 +77,8 @@ class ExprInstance final : public SumcheckInstance {
     std::vector<Ext> out(h.begin(), h.begin() + npts);
     if (zeta_.empty()) return out;
     out = extend_evals(out, std::size_t(npts) + 1);
-    for (int t = 0; t <= npts; ++t) out[t] *= scale_ * eq_line(zeta_[bound_], Ext(Felt::from_u64(t)));
+    for (int t = 0; t <= npts; ++t)
+      out[t] *= scale_ * eq_line(zeta_[bound_], Ext(Felt::from_u64(t)));
     return out;
   }
 
@@ -87,8 +87,10 @@ class ExprInstance final : public SumcheckInstance {
     if (folded_.empty())
       folded_ = alloc_mat<Ext, Mem>(*ledger_, "sumcheck:expr_fold", std::size_t(1) << (v_ - 1),
                                     trace_.extent(1));
-    if (bound_ == 0) fix_first_variable_rows(exec_, trace_, r, folded_.view());
-    else fix_first_variable_rows(exec_, level(), r, folded_.view());
+    if (bound_ == 0)
+      fix_first_variable_rows(exec_, trace_, r, folded_.view());
+    else
+      fix_first_variable_rows(exec_, level(), r, folded_.view());
     if (!zeta_.empty()) scale_ *= eq_line(zeta_[bound_], r);
     ++bound_;
   }

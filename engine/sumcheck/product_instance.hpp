@@ -14,13 +14,12 @@
 
 #include <Kokkos_Core.hpp>
 #include <array>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <memory>
 
 #include "engine/sumcheck/impl/host_read.hpp"
 #include "engine/sumcheck/impl/host_tail.hpp"
@@ -49,8 +48,7 @@ class ProductInstance final : public SumcheckInstance {
   void reset(std::vector<Input> factors) {
     if (factors.empty() || factors.size() > std::size_t(MAX_PRODUCT_FACTORS))
       throw std::invalid_argument("ProductInstance: " + std::to_string(factors.size()) +
-                                  " factors, supported 1.." +
-                                  std::to_string(MAX_PRODUCT_FACTORS));
+                                  " factors, supported 1.." + std::to_string(MAX_PRODUCT_FACTORS));
     const int v = mle_num_vars(factors[0].extent(0), "ProductInstance");
     for (const auto& f : factors)
       if (f.extent(0) != factors[0].extent(0))
@@ -77,7 +75,8 @@ class ProductInstance final : public SumcheckInstance {
       const int pending = bound_ - stored_;
       std::array<Ext, D + 1> g;
       if (pending == 0) {
-        g = stored_ == 0 ? product_round<D>(sums_, inputs<D>()) : product_round<D>(sums_, level<D>());
+        g = stored_ == 0 ? product_round<D>(sums_, inputs<D>())
+                         : product_round<D>(sums_, level<D>());
       } else if (pending == 1 && stored_ == 0) {  // round 2: re-read the inputs, store nothing
         g = product_round_folding<D, 1, false>(sums_, inputs<D>(), std::array<Ext, 1>{pending_[0]},
                                                std::array<Vec<Ext, Mem>, D>());
@@ -114,8 +113,7 @@ class ProductInstance final : public SumcheckInstance {
     const std::size_t n = size_at(stored_);
     std::vector<Ext> out;
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
-      auto vals = stored_ == 0 ? detail::read_head(inputs_[k], n)
-                               : detail::read_head(folded_[k].view(), n);
+      auto vals = read_stored(k, n);
       for (int p = 0; p < bound_ - stored_; ++p) {
         const std::size_t half = vals.size() / 2;
         for (std::size_t i = 0; i < half; ++i)
@@ -131,15 +129,25 @@ class ProductInstance final : public SumcheckInstance {
   template <class Fn>
   decltype(auto) dispatch(Fn&& fn) {
     switch (inputs_.size()) {
-      case 1: return fn(std::integral_constant<int, 1>());
-      case 2: return fn(std::integral_constant<int, 2>());
-      case 3: return fn(std::integral_constant<int, 3>());
-      case 4: return fn(std::integral_constant<int, 4>());
-      case 5: return fn(std::integral_constant<int, 5>());
+      case 1:
+        return fn(std::integral_constant<int, 1>());
+      case 2:
+        return fn(std::integral_constant<int, 2>());
+      case 3:
+        return fn(std::integral_constant<int, 3>());
+      case 4:
+        return fn(std::integral_constant<int, 4>());
+      case 5:
+        return fn(std::integral_constant<int, 5>());
     }
     throw std::logic_error("ProductInstance: unsupported factor count");
   }
   static_assert(MAX_PRODUCT_FACTORS == 5, "extend dispatch()");
+
+  // The first n entries of factor k's stored table, on the host.
+  std::vector<Ext> read_stored(std::size_t k, std::size_t n) const {
+    return stored_ == 0 ? detail::read_head(inputs_[k], n) : detail::read_head(folded_[k].view(), n);
+  }
 
   // Entries per factor after `bound` challenges.
   std::size_t size_at(int bound) const { return std::size_t(1) << (v_ - bound); }
@@ -199,13 +207,12 @@ class ProductInstance final : public SumcheckInstance {
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
       const std::size_t n = size_at(stored_);
       tail_tables_.push_back(alloc_vec<Ext, Kokkos::HostSpace>(*ledger_, "sumcheck:tail", n));
-      const auto vals = stored_ == 0 ? detail::read_head(inputs_[k], n)
-                                     : detail::read_head(folded_[k].view(), n);
+      const auto vals = read_stored(k, n);
       for (std::size_t i = 0; i < n; ++i) tail_tables_.back().view()(i) = vals[i];
       host.push_back(tail_tables_.back().view());
     }
     tail_ = std::make_unique<ProductInstance<detail::TailExec, Ext>>(detail::TailExec(), host,
-                                                                      *ledger_, 0);
+                                                                     *ledger_, 0);
     for (int p = 0; p < bound_ - stored_; ++p) tail_->bind(pending_[p]);
   }
 

@@ -15,7 +15,7 @@ namespace kprove {
 
 struct SumcheckOutput {
   SumcheckProof proof;
-  std::vector<Ext> point;  // r_1..r_v; claim i's point is claim_point(point, v_i)
+  std::vector<Ext> point;             // r_1..r_v; claim i's point is claim_point(point, v_i)
   std::vector<SumcheckClaim> claims;  // what the verifier must be given (sums as computed)
 };
 

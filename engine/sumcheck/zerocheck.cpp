@@ -31,7 +31,8 @@ ZerocheckVerdict verify_zerocheck(Transcript& transcript, const std::vector<Expr
   const auto ch = zerocheck_challenges(transcript, num_vars, constraints.size());
   const SumcheckClaim claim{num_vars, degree + 1, num_columns, Ext::zero()};
   ZerocheckVerdict out;
-  SumcheckVerdict sv = verify_sumcheck(transcript, std::span<const SumcheckClaim>(&claim, 1), proof);
+  SumcheckVerdict sv =
+      verify_sumcheck(transcript, std::span<const SumcheckClaim>(&claim, 1), proof);
   if (!sv) {
     out.reason = sv.reason;
     return out;

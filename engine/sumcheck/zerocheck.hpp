@@ -24,7 +24,7 @@ struct ZerocheckChallenges {
 ZerocheckChallenges zerocheck_challenges(Transcript& t, int num_vars, std::size_t constraints);
 
 struct ZerocheckOutput {
-  SumcheckProof proof;     // final_evals[0] = every trace column at `point`
+  SumcheckProof proof;  // final_evals[0] = every trace column at `point`
   std::vector<Ext> point;
 };
 

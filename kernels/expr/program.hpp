@@ -48,10 +48,18 @@ struct ExprProgramView {
         default: {  // binary: a = second from top, b = top
           const F b = stack[--sp], a = stack[sp - 1];
           switch (op & 0xFFu) {
-            case detail::EXPR_ADD: stack[sp - 1] = a + b; break;
-            case detail::EXPR_SUB: stack[sp - 1] = a - b; break;
-            case detail::EXPR_RSUB: stack[sp - 1] = b - a; break;
-            default: stack[sp - 1] = a * b; break;  // EXPR_MUL
+            case detail::EXPR_ADD:
+              stack[sp - 1] = a + b;
+              break;
+            case detail::EXPR_SUB:
+              stack[sp - 1] = a - b;
+              break;
+            case detail::EXPR_RSUB:
+              stack[sp - 1] = b - a;
+              break;
+            default:
+              stack[sp - 1] = a * b;
+              break;  // EXPR_MUL
           }
         }
       }
@@ -75,9 +83,10 @@ class ExprProgram {
     }
     detail::ExprCode code = compiler.take();
     if (code.max_depth > EXPR_MAX_STACK)
-      throw std::invalid_argument("ExprProgram::compile: an expression needs an evaluation stack of " +
-                                  std::to_string(code.max_depth) + " > EXPR_MAX_STACK = " +
-                                  std::to_string(EXPR_MAX_STACK) + "; split it");
+      throw std::invalid_argument(
+          "ExprProgram::compile: an expression needs an evaluation stack of " +
+          std::to_string(code.max_depth) + " > EXPR_MAX_STACK = " + std::to_string(EXPR_MAX_STACK) +
+          "; split it");
     p.exprs_ = exprs;
     p.stack_depth_ = code.max_depth;
     p.ops_ = upload(ledger, "expr:ops", code.ops);
@@ -86,11 +95,9 @@ class ExprProgram {
     return p;
   }
 
-  ExprProgramView<Mem> view() const {
-    return {ops_.view(), offsets_.view(), constants_.view()};
-  }
+  ExprProgramView<Mem> view() const { return {ops_.view(), offsets_.view(), constants_.view()}; }
   std::size_t size() const { return exprs_.size(); }
-  int degree() const { return degree_; }           // max over the expressions
+  int degree() const { return degree_; }                 // max over the expressions
   uint32_t num_columns() const { return num_columns_; }  // 1 + largest column used (>= 1)
   int stack_depth() const { return stack_depth_; }
   const std::vector<Expr>& exprs() const { return exprs_; }

@@ -36,8 +36,7 @@ struct PartialsSpace<Kokkos::Cuda> {
 template <int K, class Exec, class Body>
 struct TeamSumKernel {
   using Member = typename Kokkos::TeamPolicy<Exec>::member_type;
-  using Scratch =
-      Kokkos::View<Ext**, typename Exec::scratch_memory_space, Kokkos::MemoryUnmanaged>;
+  using Scratch = Kokkos::View<Ext**, typename Exec::scratch_memory_space, Kokkos::MemoryUnmanaged>;
   using Partials = Kokkos::View<Ext**, Kokkos::LayoutRight, typename PartialsSpace<Exec>::type>;
 
   Body body;
@@ -73,8 +72,8 @@ struct TeamSumKernel {
 template <class Exec>
 class TeamSums {
  public:
-  using Partials = Kokkos::View<Ext**, Kokkos::LayoutRight,
-                                typename detail::PartialsSpace<Exec>::type>;
+  using Partials =
+      Kokkos::View<Ext**, Kokkos::LayoutRight, typename detail::PartialsSpace<Exec>::type>;
 
   TeamSums(const Exec& exec, MemoryLedger& ledger, int max_k)
       : exec_(exec),
@@ -109,8 +108,7 @@ class TeamSums {
  private:
   // One thread per team on host backends (teams there are OS threads); 256 on GPUs.
   static int team_size_for() {
-    return Kokkos::SpaceAccessibility<Kokkos::HostSpace,
-                                      typename Exec::memory_space>::accessible
+    return Kokkos::SpaceAccessibility<Kokkos::HostSpace, typename Exec::memory_space>::accessible
                ? 1
                : 256;
   }

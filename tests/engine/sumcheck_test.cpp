@@ -25,8 +25,10 @@ template <class F>
 Tables<F> random_tables(test::Rng& rng, int d, int v) {
   Tables<F> fs;
   for (int k = 0; k < d; ++k) {
-    if constexpr (std::is_same_v<F, Felt>) fs.push_back(rng.felts(std::size_t(1) << v));
-    else fs.push_back(rng.exts(std::size_t(1) << v));
+    if constexpr (std::is_same_v<F, Felt>)
+      fs.push_back(rng.felts(std::size_t(1) << v));
+    else
+      fs.push_back(rng.exts(std::size_t(1) << v));
   }
   return fs;
 }
@@ -61,10 +63,16 @@ template <class Exec, class F>
 SumcheckOutput prove_product(const Tables<F>& fs,
                              std::size_t host_tail = detail::default_host_tail<Exec>()) {
   MemoryLedger ledger;
-  auto inst = product_instance<Exec>(fs, ledger, host_tail);
-  Transcript t(LABEL);
-  SumcheckInstance* list[] = {inst.get()};
-  return prove_sumcheck(t, list);
+  SumcheckOutput out;
+  {
+    auto inst = product_instance<Exec>(fs, ledger, host_tail);
+    Transcript t(LABEL);
+    SumcheckInstance* list[] = {inst.get()};
+    out = prove_sumcheck(t, list);
+  }
+  for (const char* space : {Exec::memory_space::name(), Kokkos::HostSpace::name()})
+    EXPECT_EQ(ledger.stats(space).current, 0u) << space;  // every buffer was booked and freed
+  return out;
 }
 
 SumcheckVerdict verify(const std::vector<SumcheckClaim>& claims, const SumcheckProof& proof) {
@@ -252,8 +260,8 @@ TYPED_TEST(SumcheckTest, BatchesClaimsOfDifferentSizes) {
 
   Ext expr_sum = Ext::zero();
   for (std::size_t i = 0; i < rows; ++i)
-    expr_sum += expr_oracle(exprs, beta, std::vector<Ext>(flat.begin() + i * cols,
-                                                          flat.begin() + (i + 1) * cols));
+    expr_sum += expr_oracle(
+        exprs, beta, std::vector<Ext>(flat.begin() + i * cols, flat.begin() + (i + 1) * cols));
   EXPECT_EQ(out.claims[1].sum, expr_sum);
   EXPECT_EQ(out.claims[0].sum, ref_round(small)[0] + ref_round(small)[1]);
   EXPECT_EQ(out.point.size(), 7u);
@@ -268,8 +276,8 @@ TYPED_TEST(SumcheckTest, BatchesClaimsOfDifferentSizes) {
   for (int k = 0; k < 3; ++k)
     EXPECT_EQ(f[0][k], test::ref_evaluate(small[k], {pt_small.begin(), pt_small.end()}));
   for (std::size_t col = 0; col < cols; ++col)
-    EXPECT_EQ(f[1][col], test::ref_evaluate(test::column(flat, cols, col),
-                                            {pt_expr.begin(), pt_expr.end()}));
+    EXPECT_EQ(f[1][col],
+              test::ref_evaluate(test::column(flat, cols, col), {pt_expr.begin(), pt_expr.end()}));
   auto wrong = oracles;
   wrong[1] += Ext::one();
   EXPECT_FALSE(check_oracle(verdict, wrong));

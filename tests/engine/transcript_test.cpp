@@ -1,10 +1,11 @@
 // Fiat-Shamir transcript: known answers computed from the bare permutation, determinism,
 // sensitivity to every absorbed item, and proof-of-work consistency between prover and verifier.
+#include "engine/transcript/transcript.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "engine/transcript/transcript.hpp"
 #include "support/random.hpp"
 
 namespace kprove {
@@ -75,12 +76,23 @@ TEST(TranscriptTest, EveryAbsorbedItemChangesTheChallenge) {
     build(t);
     return t.challenge_ext();
   };
-  const Ext base = challenge([&](Transcript& t) { t.absorb(x); t.absorb(y); });
-  EXPECT_NE(base, challenge([&](Transcript& t) { t.absorb(y); t.absorb(x); }));
-  EXPECT_NE(base, challenge([&](Transcript& t) { t.absorb(x); t.absorb(y + Felt::one()); }));
+  const Ext base = challenge([&](Transcript& t) {
+    t.absorb(x);
+    t.absorb(y);
+  });
+  EXPECT_NE(base, challenge([&](Transcript& t) {
+              t.absorb(y);
+              t.absorb(x);
+            }));
+  EXPECT_NE(base, challenge([&](Transcript& t) {
+              t.absorb(x);
+              t.absorb(y + Felt::one());
+            }));
   EXPECT_NE(base, challenge([&](Transcript& t) { t.absorb(x); }));
-  EXPECT_NE(challenge([](Transcript& t) { t.absorb_label("ab"); }),
-            challenge([](Transcript& t) { t.absorb_label("a"); t.absorb_label("b"); }));
+  EXPECT_NE(challenge([](Transcript& t) { t.absorb_label("ab"); }), challenge([](Transcript& t) {
+              t.absorb_label("a");
+              t.absorb_label("b");
+            }));
   Transcript other("kprove.other");
   other.absorb(x);
   other.absorb(y);
@@ -93,7 +105,8 @@ TEST(TranscriptTest, EveryAbsorbedItemChangesTheChallenge) {
 TEST(TranscriptTest, ChallengeIndicesStayInRange) {
   Transcript t("kprove.test");
   for (int log_range : {0, 1, 5, 32}) {
-    for (std::size_t i : t.challenge_indices(50, log_range)) EXPECT_LT(i, std::size_t(1) << log_range);
+    for (std::size_t i : t.challenge_indices(50, log_range))
+      EXPECT_LT(i, std::size_t(1) << log_range);
   }
   EXPECT_THROW(t.challenge_indices(1, 33), std::invalid_argument);
   EXPECT_THROW(t.check_pow(64, 0), std::invalid_argument);

@@ -1,9 +1,10 @@
 // Zerocheck over random traces: a satisfying trace (c = a * b, boolean d, ...) verifies and its
 // column values match host MLE evaluation; breaking one row is rejected; proofs are identical
 // on every backend.
+#include "engine/sumcheck/zerocheck.hpp"
+
 #include <gtest/gtest.h>
 
-#include "engine/sumcheck/zerocheck.hpp"
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
 #include "support/random.hpp"

@@ -33,13 +33,20 @@ struct EvalRows {
 Expr random_expr(test::Rng& rng, int depth, uint32_t cols) {
   const uint64_t pick = rng.u64() % (depth == 0 ? 2 : 7);
   switch (pick) {
-    case 0: return Expr::col(uint32_t(rng.u64() % cols));
-    case 1: return Expr::constant(rng.felt());
-    case 2: return random_expr(rng, depth - 1, cols) + random_expr(rng, depth - 1, cols);
-    case 3: return random_expr(rng, depth - 1, cols) - random_expr(rng, depth - 1, cols);
-    case 4: return random_expr(rng, depth - 1, cols) * random_expr(rng, depth - 1, cols);
-    case 5: return -random_expr(rng, depth - 1, cols);
-    default: return rng.felt() * random_expr(rng, depth - 1, cols);
+    case 0:
+      return Expr::col(uint32_t(rng.u64() % cols));
+    case 1:
+      return Expr::constant(rng.felt());
+    case 2:
+      return random_expr(rng, depth - 1, cols) + random_expr(rng, depth - 1, cols);
+    case 3:
+      return random_expr(rng, depth - 1, cols) - random_expr(rng, depth - 1, cols);
+    case 4:
+      return random_expr(rng, depth - 1, cols) * random_expr(rng, depth - 1, cols);
+    case 5:
+      return -random_expr(rng, depth - 1, cols);
+    default:
+      return rng.felt() * random_expr(rng, depth - 1, cols);
   }
 }
 
@@ -74,7 +81,8 @@ TEST(ExprTest, DegreeAndColumnsFollowTheTree) {
 TEST(ExprTest, HostEvaluationFollowsTheOperators) {
   const std::vector<Felt> cols{Felt::from_u64(3), Felt::from_u64(5), Felt::from_u64(11)};
   const Expr e = Expr::col(2) - Expr::col(0) * Expr::col(1) + Felt::from_u64(2) * -Expr::col(0);
-  EXPECT_EQ(e.evaluate(std::span<const Felt>(cols)), Felt::from_u64(11) - Felt::from_u64(15) - Felt::from_u64(6));
+  EXPECT_EQ(e.evaluate(std::span<const Felt>(cols)),
+            Felt::from_u64(11) - Felt::from_u64(15) - Felt::from_u64(6));
   EXPECT_THROW(Expr::col(3).evaluate(std::span<const Felt>(cols)), std::invalid_argument);
 }
 

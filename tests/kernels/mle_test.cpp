@@ -1,10 +1,11 @@
 // MLE kernels against plain host references: folding against the definition, eq tables
 // against the product formula, evaluation against repeated host folding.
+#include "kernels/mle/mle.hpp"
+
 #include <gtest/gtest.h>
 
 #include "kernels/mle/eq.hpp"
 #include "kernels/mle/evaluate.hpp"
-#include "kernels/mle/mle.hpp"
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
 #include "support/random.hpp"
@@ -62,7 +63,8 @@ TYPED_TEST(MleTest, FixFirstVariableRowsFoldsEveryColumn) {
   auto got = test::to_host(out);
   for (std::size_t c = 0; c < cols; ++c) {
     auto want = ref_fold(ref_fold(test::column(flat, cols, c), r), r);
-    for (std::size_t i = 0; i < rows / 4; ++i) EXPECT_EQ(got[i * cols + c], want[i]) << i << "," << c;
+    for (std::size_t i = 0; i < rows / 4; ++i)
+      EXPECT_EQ(got[i * cols + c], want[i]) << i << "," << c;
   }
 }
 
@@ -103,22 +105,22 @@ TYPED_TEST(MleTest, EvaluateMatchesRepeatedFolding) {
   for (std::size_t v : {0u, 1u, 2u, 5u, 10u}) {
     auto point = rng.exts(v);
     auto base = rng.felts(std::size_t(1) << v);
-    EXPECT_EQ(mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(point),
-                           ledger),
-              ref_evaluate(base, point))
+    EXPECT_EQ(
+        mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(point), ledger),
+        ref_evaluate(base, point))
         << v;
     auto ext = rng.exts(std::size_t(1) << v);
-    EXPECT_EQ(mle_evaluate(Exec(), test::to_device<Ext, Mem>(ext), std::span<const Ext>(point),
-                           ledger),
-              ref_evaluate(ext, point))
+    EXPECT_EQ(
+        mle_evaluate(Exec(), test::to_device<Ext, Mem>(ext), std::span<const Ext>(point), ledger),
+        ref_evaluate(ext, point))
         << v;
   }
   // On a boolean point the MLE is the table entry itself.
   auto base = rng.felts(16);
   std::vector<Ext> corner{Ext::one(), Ext::zero(), Ext::one(), Ext::one()};
-  EXPECT_EQ(mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(corner),
-                         ledger),
-            Ext(base[0b1011]));
+  EXPECT_EQ(
+      mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(corner), ledger),
+      Ext(base[0b1011]));
   EXPECT_EQ(ledger.stats(Mem::name()).current, 0u);
 }
 

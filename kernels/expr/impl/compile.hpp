@@ -12,7 +12,15 @@
 namespace kprove::detail {
 
 // One 32-bit word per op: opcode in the low 8 bits, operand (column or constant index) above.
-enum ExprOpcode : uint32_t { EXPR_COL, EXPR_CONST, EXPR_ADD, EXPR_SUB, EXPR_RSUB, EXPR_MUL, EXPR_NEG };
+enum ExprOpcode : uint32_t {
+  EXPR_COL,
+  EXPR_CONST,
+  EXPR_ADD,
+  EXPR_SUB,
+  EXPR_RSUB,
+  EXPR_MUL,
+  EXPR_NEG
+};
 constexpr uint32_t EXPR_OPERAND_LIMIT = 1u << 24;
 
 struct ExprCode {
