@@ -71,22 +71,18 @@ struct ExprProgramView {
 template <class Mem>
 class ExprProgram {
  public:
-  // Throws std::invalid_argument for an empty list or an expression needing a deeper stack.
+  // Throws std::invalid_argument for an empty list, an expression needing a deeper stack, or
+  // code past EXPR_MAX_OPS.
   static ExprProgram compile(const std::vector<Expr>& exprs, MemoryLedger& ledger) {
     if (exprs.empty()) throw std::invalid_argument("ExprProgram::compile: no expressions");
-    detail::ExprCompiler compiler;
+    detail::ExprCompiler compiler(EXPR_MAX_STACK);
     ExprProgram p;
     for (std::size_t k = 0; k < exprs.size(); ++k) {
-      compiler.add(exprs[k]);
+      compiler.add(exprs[k], k);
       p.degree_ = std::max(p.degree_, exprs[k].degree());
       p.num_columns_ = std::max(p.num_columns_, exprs[k].max_column() + 1);
     }
     detail::ExprCode code = compiler.take();
-    if (code.max_depth > EXPR_MAX_STACK)
-      throw std::invalid_argument(
-          "ExprProgram::compile: an expression needs an evaluation stack of " +
-          std::to_string(code.max_depth) + " > EXPR_MAX_STACK = " + std::to_string(EXPR_MAX_STACK) +
-          "; split it");
     p.exprs_ = exprs;
     p.stack_depth_ = code.max_depth;
     p.ops_ = upload(ledger, "expr:ops", code.ops);

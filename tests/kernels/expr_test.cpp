@@ -90,15 +90,25 @@ TEST(ExprTest, CompileRejectsBadInput) {
   MemoryLedger ledger;
   using Mem = Kokkos::HostSpace;
   EXPECT_THROW(ExprProgram<Mem>::compile({}, ledger), std::invalid_argument);
-  // A perfectly balanced product tree of 2^17 leaves needs a stack of 18.
-  std::vector<Expr> level;
-  for (uint32_t i = 0; i < (1u << 17); ++i) level.push_back(Expr::col(i % 4));
-  while (level.size() > 1) {
-    std::vector<Expr> next;
-    for (std::size_t i = 0; i < level.size(); i += 2) next.push_back(level[i] * level[i + 1]);
-    level = std::move(next);
-  }
-  EXPECT_THROW(ExprProgram<Mem>::compile(level, ledger), std::invalid_argument);
+  auto error = [&](const Expr& e) {
+    try {
+      ExprProgram<Mem>::compile({e}, ledger);
+    } catch (const std::invalid_argument& ex) {
+      return std::string(ex.what());
+    }
+    return std::string("no error");
+  };
+  // Squaring a shared node l times: a DAG of l + 1 nodes whose inlined code is a balanced
+  // tree needing a stack of l + 1.
+  Expr x = Expr::col(0);
+  for (int l = 0; l < EXPR_MAX_STACK; ++l) x = x * x;
+  EXPECT_NE(error(x).find("stack"), std::string::npos) << error(x);
+  // A chain of 300 additions of a 2^14-op shared subtree: shallow but too long once inlined.
+  Expr z = Expr::col(0);
+  for (int l = 0; l < 13; ++l) z = z * z;
+  Expr w = z;
+  for (int i = 0; i < 300; ++i) w = w + z;
+  EXPECT_NE(error(w).find("expands"), std::string::npos) << error(w);
   EXPECT_THROW(ExprProgram<Mem>::compile({Expr::col(1u << 24)}, ledger), std::invalid_argument);
 }
 
