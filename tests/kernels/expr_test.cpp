@@ -57,7 +57,7 @@ void check_against_host(const std::vector<Expr>& exprs, const std::vector<F>& fl
   auto program = ExprProgram<Mem>::compile(exprs, ledger);
   auto table = test::to_device_table<F, Mem>(flat, rows, cols);
   Kokkos::View<F**, Kokkos::LayoutRight, Mem> out("out", rows, exprs.size());
-  Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(0, rows),
+  Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(Exec(), 0, rows),
                        EvalRows<F, Mem>{program.view(), table, out});
   auto got = test::to_host(out);
   for (std::size_t i = 0; i < rows; ++i) {
