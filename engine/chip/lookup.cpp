@@ -1,0 +1,56 @@
+#include "engine/chip/lookup.hpp"
+
+#include <optional>
+
+namespace kprove::chip {
+
+Affine operator+(const Affine& x, const Affine& y) {
+  // Merge of two column-sorted term lists, dropping coefficients that cancel.
+  std::vector<Affine::Term> out;
+  auto i = x.terms_.begin(), j = y.terms_.begin();
+  while (i != x.terms_.end() || j != y.terms_.end()) {
+    Affine::Term t;
+    if (j == y.terms_.end() || (i != x.terms_.end() && i->first < j->first)) {
+      t = *i++;
+    } else if (i == x.terms_.end() || j->first < i->first) {
+      t = *j++;
+    } else {
+      t = {i->first, i->second + j->second};
+      ++i, ++j;
+    }
+    if (!t.second.is_zero()) out.push_back(t);
+  }
+  return Affine(x.constant_ + y.constant_, std::move(out));
+}
+
+Affine operator*(Felt k, const Affine& x) {
+  if (k.is_zero()) return Affine();
+  std::vector<Affine::Term> out = x.terms_;
+  for (auto& t : out) t.second *= k;
+  return Affine(k * x.constant_, std::move(out));
+}
+
+Expr Affine::to_expr() const {
+  std::optional<Expr> e;
+  if (!constant_.is_zero() || terms_.empty()) e = Expr::constant(constant_);
+  for (const auto& [c, k] : terms_) {
+    const Expr term = k == Felt::one() ? Expr::col(c) : k * Expr::col(c);
+    e = e ? *e + term : term;
+  }
+  return *e;
+}
+
+Felt Affine::eval(const Felt* row) const {
+  Felt v = constant_;
+  for (const auto& [c, k] : terms_) v += k * row[c];
+  return v;
+}
+
+std::vector<Expr> Lookup::tuple_exprs() const {
+  std::vector<Expr> out;
+  out.reserve(tuple.size());
+  for (const auto& a : tuple) out.push_back(a.to_expr());
+  return out;
+}
+
+}  // namespace kprove::chip

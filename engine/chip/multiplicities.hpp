@@ -1,0 +1,63 @@
+// Per-shard multiplicity counters of the fixed tables, filled on the device by every chip's
+// witgen (atomics), read by the table witgen once all chip traces of the shard exist.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <cstdint>
+
+#include "engine/chip/lookup_program.hpp"
+#include "engine/chip/tables.hpp"
+#include "views/owned.hpp"
+
+namespace kprove::chip {
+
+// Device-copyable handle used inside kernels.
+template <class Mem>
+struct MultiplicityCounters {
+  Kokkos::View<uint32_t*, Mem> counts;  // table_index(t) * kTableRows + row
+  Kokkos::View<uint32_t*, Mem> misses;  // [0]: lookups whose tuple is in no table row
+
+  // Adds one row's lookup to its table row; a tuple outside the table (or a multiplicity
+  // that is no small integer) counts as a miss, which leaves the LogUp sum non-zero.
+  template <class Row>
+  KOKKOS_INLINE_FUNCTION void record(const DeviceLookup& l, const Row& row) const {
+    const Felt m = l.multiplicity.eval(row);
+    if (m.is_zero()) return;
+    uint64_t v[kMaxTupleArity];
+    for (uint32_t i = 0; i < l.arity; ++i) v[i] = l.tuple[i].eval(row).value();
+    const int64_t r = table_row(l.table, v);
+    if (r < 0 || m.value() > 0xFFFFFFFFu) {
+      Kokkos::atomic_increment(&misses(0));
+      return;
+    }
+    Kokkos::atomic_add(&counts(table_index(l.table) * kTableRows + std::size_t(r)),
+                       uint32_t(m.value()));
+  }
+};
+
+template <class Mem>
+class Multiplicities {
+ public:
+  explicit Multiplicities(MemoryLedger& ledger)
+      : counts_(alloc_vec<uint32_t, Mem>(ledger, "table:multiplicities", kNumTables * kTableRows,
+                                         Fill::zero)),
+        misses_(alloc_vec<uint32_t, Mem>(ledger, "table:misses", 1, Fill::zero)) {}
+
+  MultiplicityCounters<Mem> counters() const { return {counts_.view(), misses_.view()}; }
+  Kokkos::View<const uint32_t*, Mem> of(TableId t) const {
+    const std::size_t first = table_index(t) * kTableRows;
+    return Kokkos::subview(Kokkos::View<const uint32_t*, Mem>(counts_.view()),
+                           std::make_pair(first, first + kTableRows));
+  }
+  // Lookups so far that matched no table row (0 for a correct witness). Fences.
+  uint32_t misses() const {
+    uint32_t h = 0;
+    Kokkos::deep_copy(h, Kokkos::subview(misses_.view(), 0));
+    return h;
+  }
+
+ private:
+  Owned<Vec<uint32_t, Mem>> counts_, misses_;
+};
+
+}  // namespace kprove::chip
