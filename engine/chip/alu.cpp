@@ -9,11 +9,10 @@ using namespace alu;
 using namespace detail;
 
 std::vector<std::string> column_names() {
-  return {
-      "is_add", "is_sub", "is_and", "is_or",  "is_xor", "is_slt", "is_real", "a_lo",
-      "a_hi",   "b_lo",   "b_hi",   "c_lo",   "c_hi",   "carry0", "carry1",  "sign_a",
-      "sign_b", "d_lo",   "d_hi",   "a_b0",   "a_b1",   "a_b2",   "a_b3",    "b_b0",
-      "b_b1",   "b_b2",   "b_b3",   "and_b0", "and_b1", "and_b2", "and_b3"};
+  return {"is_add", "is_sub", "is_and", "is_or",  "is_xor", "is_slt", "is_real", "a_lo",
+          "a_hi",   "b_lo",   "b_hi",   "c_lo",   "c_hi",   "carry0", "carry1",  "sign_a",
+          "sign_b", "d_lo",   "d_hi",   "a_b0",   "a_b1",   "a_b2",   "a_b3",    "b_b0",
+          "b_b1",   "b_b2",   "b_b3",   "and_b0", "and_b1", "and_b2", "and_b3"};
 }
 
 // Byte k of the bitwise result: a&b, a|b = a+b-(a&b) or a^b = a+b-2(a&b) by selector.
@@ -25,8 +24,8 @@ Expr bitwise_byte(uint32_t k) {
 std::vector<Expr> make_constraints() {
   const Expr two16 = cst(1u << 16), two8 = cst(1u << 8);
   std::vector<Expr> cs;
-  for (uint32_t c : {IS_ADD, IS_SUB, IS_AND, IS_OR, IS_XOR, IS_SLT, IS_REAL, CARRY0, CARRY1,
-                     SIGN_A, SIGN_B})
+  for (uint32_t c :
+       {IS_ADD, IS_SUB, IS_AND, IS_OR, IS_XOR, IS_SLT, IS_REAL, CARRY0, CARRY1, SIGN_A, SIGN_B})
     cs.push_back(boolean(c));
   cs.push_back(col(IS_REAL) - sum({IS_ADD, IS_SUB, IS_AND, IS_OR, IS_XOR, IS_SLT}));
   // Byte decomposition of both operands, on every row.

@@ -18,6 +18,7 @@
 namespace kprove::chip {
 
 namespace alu {
+// clang-format off
 enum Col : uint32_t {
   IS_ADD, IS_SUB, IS_AND, IS_OR, IS_XOR, IS_SLT,  // in Opcode order ADD..SLT
   IS_REAL,
@@ -28,6 +29,7 @@ enum Col : uint32_t {
   A_B0, A_B1, A_B2, A_B3, B_B0, B_B1, B_B2, B_B3, AND_B0, AND_B1, AND_B2, AND_B3,
   NUM_COLS
 };
+// clang-format on
 }  // namespace alu
 
 namespace detail {
@@ -56,8 +58,7 @@ struct AluRow {
         carry0 = (blo + (d & 0xFFFFu)) >> 16;
         carry1 = ((bhi ^ 0x8000u) + (d >> 16) + carry0) >> 16;
         break;
-      default:
-        break;
+      default: break;
     }
     // A record of another class leaves all selectors 0, which the one-hot constraint rejects.
     if (s.op <= uint32_t(Opcode::SLT)) row[IS_ADD + s.op] = Felt::one();

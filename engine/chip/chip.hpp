@@ -1,7 +1,7 @@
 // A chip: one trace (row-major, one row per proven step, rows padded to a power of two) with
 // its column names, polynomial constraints and LogUp lookups. This host-level description is
 // what the prover consumes; witness generation lives on the concrete chip types because it
-// is templated on the execution space (see record_chip.hpp and tables_chips.hpp).
+// is templated on the execution space (see record_chip.hpp and table_chips.hpp).
 //
 // Contract every chip honours:
 //  - each constraint vanishes on every row of the padded trace (padding rows included);

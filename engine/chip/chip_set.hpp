@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/chip/alu.hpp"
+#include "engine/chip/logup.hpp"
 #include "engine/chip/mem.hpp"
 #include "engine/chip/mul.hpp"
 #include "engine/chip/table_chips.hpp"
@@ -33,9 +34,7 @@ class ChipSet {
   void for_each_table(F&& f) const {
     f(u16_range), f(and_byte);
   }
-  std::vector<const Chip*> all() const {
-    return {&alu, &mul, &mem, &u16_range, &and_byte};
-  }
+  std::vector<const Chip*> all() const { return {&alu, &mul, &mem, &u16_range, &and_byte}; }
 };
 
 // traces[i] belongs to chips[i]; record chips first, then tables (ChipSet order).
@@ -66,6 +65,18 @@ ShardTraces<typename Exec::memory_space> witgen_shard(
     out.chips.push_back(&table);
     out.traces.push_back(table.witgen(exec, ledger, mult));
   });
+  return out;
+}
+
+// LogUp leaves of every trace of a shard, in ShardTraces order; together their sum p/q is
+// zero for an honest witness.
+template <class Exec>
+std::vector<LogupLeaves<typename Exec::memory_space>> shard_logup_leaves(
+    const Exec& exec, MemoryLedger& ledger, const ShardTraces<typename Exec::memory_space>& st,
+    Ext alpha, Ext beta) {
+  std::vector<LogupLeaves<typename Exec::memory_space>> out;
+  for (std::size_t i = 0; i < st.traces.size(); ++i)
+    out.push_back(logup_leaves(exec, ledger, st.traces[i], st.chips[i]->lookups(), alpha, beta));
   return out;
 }
 

@@ -11,9 +11,8 @@ void check_logup_input(const std::string& trace, std::size_t rows, std::size_t c
     for (const auto& term : a.terms())
       if (term.first >= cols)
         throw std::invalid_argument("logup_leaves: a lookup reads column " +
-                                    std::to_string(term.first) +
-                                    " of trace " + trace + ", which has " +
-                                    std::to_string(cols) + " columns");
+                                    std::to_string(term.first) + " of trace " + trace +
+                                    ", which has " + std::to_string(cols) + " columns");
   };
   for (const Lookup& l : lookups) {
     check(l.multiplicity);

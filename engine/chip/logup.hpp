@@ -89,12 +89,11 @@ LogupLeaves<typename Exec::memory_space> logup_leaves(
   const std::size_t n = out.rows * out.lookups;
   out.numerators = alloc_vec<Ext, Mem>(ledger, "logup:" + trace.name() + ":p", n);
   out.denominators = alloc_vec<Ext, Mem>(ledger, "logup:" + trace.name() + ":q", n);
-  Kokkos::parallel_for("kprove::chip::logup_leaves:" + trace.name(),
-                       Kokkos::RangePolicy<Exec>(exec, 0, out.rows),
-                       detail::LogupLeavesKernel<Mem>{trace.view(), program.view(),
-                                                      LogupChallenges::make(alpha, beta),
-                                                      out.lookups, out.numerators.view(),
-                                                      out.denominators.view()});
+  Kokkos::parallel_for(
+      "kprove::chip::logup_leaves:" + trace.name(), Kokkos::RangePolicy<Exec>(exec, 0, out.rows),
+      detail::LogupLeavesKernel<Mem>{trace.view(), program.view(),
+                                     LogupChallenges::make(alpha, beta), out.lookups,
+                                     out.numerators.view(), out.denominators.view()});
   exec.fence();  // the lookup program is released on return
   return out;
 }

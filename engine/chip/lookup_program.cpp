@@ -6,16 +6,20 @@
 
 namespace kprove::chip {
 
+static_assert(table_arity(TableId::u16_range) <= kMaxTupleArity &&
+              table_arity(TableId::and_byte) <= kMaxTupleArity);
+
 namespace {
 DeviceAffine compile(const Affine& a) {
   if (a.terms().size() > kMaxAffineTerms)
     throw std::invalid_argument("lookup entry has " + std::to_string(a.terms().size()) +
                                 " terms, more than the device limit " +
                                 std::to_string(kMaxAffineTerms));
-  DeviceAffine d{a.constant(), uint32_t(a.terms().size()), {}, {}};
+  DeviceAffine d{a.constant(), uint32_t(a.terms().size()), 0, {}, {}};
   for (std::size_t t = 0; t < kMaxAffineTerms; ++t) {
     d.col[t] = t < a.terms().size() ? a.terms()[t].first : 0;
     d.coef[t] = t < a.terms().size() ? a.terms()[t].second : Felt::zero();
+    if (d.coef[t] == Felt::one()) d.unit |= 1u << t;
   }
   return d;
 }

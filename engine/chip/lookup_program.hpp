@@ -17,6 +17,7 @@ inline constexpr std::size_t kMaxTupleArity = 4;
 struct DeviceAffine {
   Felt constant;
   uint32_t num_terms;
+  uint32_t unit;  // bit t set: coef[t] == 1, added without a multiplication (most terms)
   uint32_t col[kMaxAffineTerms];
   Felt coef[kMaxAffineTerms];
 
@@ -24,7 +25,8 @@ struct DeviceAffine {
   template <class Row>
   KOKKOS_INLINE_FUNCTION Felt eval(const Row& row) const {
     Felt v = constant;
-    for (uint32_t t = 0; t < num_terms; ++t) v += coef[t] * row(col[t]);
+    for (uint32_t t = 0; t < num_terms; ++t)
+      v += (unit >> t & 1) ? row(col[t]) : coef[t] * row(col[t]);
     return v;
   }
 };
@@ -48,9 +50,9 @@ LookupProgram<Mem> upload_lookups(MemoryLedger& ledger, const std::string& label
                                   const std::vector<Lookup>& lookups) {
   const auto host = compile_lookups(lookups);
   auto dev = alloc_vec<DeviceLookup, Mem>(ledger, label + ":lookups", host.size());
-  Kokkos::View<const DeviceLookup*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>
-      src(host.data(), host.size());
-  Kokkos::deep_copy(dev.view(), src);
+  using HostView =
+      Kokkos::View<const DeviceLookup*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>;
+  Kokkos::deep_copy(dev.view(), HostView(host.data(), host.size()));
   return dev;
 }
 

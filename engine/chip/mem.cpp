@@ -31,8 +31,8 @@ std::vector<Lookup> make_lookups() {
 
 MemChip::MemChip()
     : RecordChip("mem",
-                 {"is_lw", "is_sw", "is_real", "a_lo", "a_hi", "imm", "addr_w", "addr_hi",
-                  "carry0", "carry1", "v_lo", "v_hi", "clk", "prev_clk", "dt_lo", "dt_hi"},
+                 {"is_lw", "is_sw", "is_real", "a_lo", "a_hi", "imm", "addr_w", "addr_hi", "carry0",
+                  "carry1", "v_lo", "v_hi", "clk", "prev_clk", "dt_lo", "dt_hi"},
                  make_constraints(), make_lookups()) {}
 
 }  // namespace kprove::chip

@@ -14,6 +14,7 @@
 namespace kprove::chip {
 
 namespace mem {
+// clang-format off
 enum Col : uint32_t {
   IS_LW, IS_SW, IS_REAL,
   A_LO, A_HI, IMM,
@@ -23,6 +24,7 @@ enum Col : uint32_t {
   CLK, PREV_CLK, DT_LO, DT_HI,
   NUM_COLS
 };
+// clang-format on
 }  // namespace mem
 
 namespace detail {

@@ -28,8 +28,8 @@ class RecordChip : public Chip {
       const MultiplicityCounters<typename Exec::memory_space>& counters) const {
     using Mem = typename Exec::memory_space;
     const auto program = upload_lookups<Mem>(ledger, name(), lookups());
-    auto trace = Trace<Mem>::allocate(ledger, name(), padded_rows(records.extent(0)),
-                                      RowFill::kColumns);
+    auto trace =
+        Trace<Mem>::allocate(ledger, name(), padded_rows(records.extent(0)), RowFill::kColumns);
     Kokkos::parallel_for(
         "kprove::chip::witgen:" + name(), Kokkos::RangePolicy<Exec>(exec, 0, trace.rows()),
         detail::WitgenKernel<RowFill, Mem>{records, trace.view(), program.view(), counters});

@@ -1,8 +1,209 @@
+// kprove command-line front end. Exit status: 0 ok, 1 job failed or proof rejected,
+// 2 usage or configuration error; every error ends with one "kprove: ..." line on stderr.
 #include <Kokkos_Core.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <iostream>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "config/job_config.hpp"
+#include "engine/jobs/run_job.hpp"
+#include "engine/log.hpp"
+#include "engine/metrics/report.hpp"
+#include "engine/version.hpp"
+
+namespace kprove {
+namespace {
+
+constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+
+const char* const kHelp = R"(usage: kprove <command> [arguments]
+
+commands:
+  run JOB.yaml [--log-level L] [--proof PATH] [--metrics PATH] [--timeline PATH]
+      Run a job. Prints the phase table; writes the metrics JSON and the timeline (Chrome
+      trace, open in chrome://tracing or ui.perfetto.dev). The options override the job
+      file's log.level and output paths. For now every job runs the self-check job (random
+      traces, transfer between spaces, column checksums against the host) and writes no proof.
+  verify PROOF JOB.yaml
+      Check a proof against its job (not available yet: there is no proof format).
+  validate-config JOB.yaml
+      Parse and check a job file; print what it asks for.
+  version
+      kprove and Kokkos versions, execution spaces compiled into this build.
+  --help, -h
+      This text.
+
+Kokkos options (--kokkos-threads=N, --kokkos-numa=N, --kokkos-device-id=N, ...) and KOKKOS_*
+environment variables go to Kokkos. Exit status: 0 ok, 1 job failed or proof rejected,
+2 usage or configuration error.
+)";
+
+// A mistake in the command line; reported with a pointer to --help.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The words after the command: positionals, and options as --name VALUE or --name=VALUE.
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+};
+
+Args parse_args(const std::string& command, const std::vector<std::string>& words,
+                std::size_t positionals, const std::vector<std::string>& options) {
+  Args a;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w.rfind("--", 0) != 0 || w == "--") {
+      a.positional.push_back(w);
+      continue;
+    }
+    const auto eq = w.find('=');
+    const std::string name = w.substr(0, eq);
+    if (std::find(options.begin(), options.end(), name) == options.end())
+      throw UsageError(command + ": unknown option '" + name + "'");
+    if (eq != std::string::npos) {
+      a.options[name] = w.substr(eq + 1);
+    } else {
+      if (i + 1 == words.size()) throw UsageError(command + ": " + name + " needs a value");
+      a.options[name] = words[++i];
+    }
+  }
+  if (a.positional.size() != positionals)
+    throw UsageError(command + ": expected " + std::to_string(positionals) + " argument(s), got " +
+                     std::to_string(a.positional.size()));
+  return a;
+}
+
+std::string compiled_space_list() {
+  std::string s;
+  for (SpaceKind k : compiled_spaces()) s += (s.empty() ? "" : ", ") + to_string(k);
+  return s;
+}
+
+std::string budget(std::uint64_t bytes) { return bytes ? format_bytes(bytes) : "unlimited"; }
+
+int cmd_validate(const std::vector<std::string>& words) {
+  const Args a = parse_args("validate-config", words, 1, {});
+  const JobConfig j = parse_job_file(a.positional[0]);
+  const Workload& w = j.workload;
+  std::cout << j.source << ": ok\n"
+            << "  job " << j.job << ": " << w.steps << " steps in " << w.num_shards()
+            << " shard(s) of " << w.shard_steps << ", seed " << w.seed << ", field " << j.field
+            << "\n  spaces: witgen " << to_string(j.spaces.witgen) << ", commit "
+            << to_string(j.spaces.commit) << ", prove " << to_string(j.spaces.prove)
+            << "\n  pcs: rate_bits " << j.pcs.rate_bits << ", queries " << j.pcs.queries
+            << ", pow_bits " << j.pcs.pow_bits << "\n  memory: device "
+            << budget(j.memory.device_budget) << ", host " << budget(j.memory.host_budget)
+            << "\n  pipeline: overlap " << (j.pipeline.overlap ? "on" : "off") << ", at most "
+            << j.pipeline.max_inflight_shards << " shard(s) in flight\n  output: " << j.output.proof
+            << ", " << j.output.metrics << ", " << j.output.timeline << '\n';
+  return kOk;
+}
+
+int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
+  const Args a = parse_args("run", words, 1, {"--log-level", "--proof", "--metrics", "--timeline"});
+  JobConfig job = parse_job_file(a.positional[0]);
+  for (const auto& [name, value] : a.options) {
+    if (name == "--log-level") {
+      try {
+        job.log_level = log::parse_level(value);
+      } catch (const std::invalid_argument& e) {
+        throw UsageError("run: --log-level: " + std::string(e.what()));
+      }
+    }
+    if (name == "--proof") job.output.proof = value;
+    if (name == "--metrics") job.output.metrics = value;
+    if (name == "--timeline") job.output.timeline = value;
+  }
+  log::set_level(job.log_level);
+
+  Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
+  log::info("job " + job.job + " from " + job.source + ": " + std::to_string(job.workload.steps) +
+            " steps, witgen on " + to_string(job.spaces.witgen) + ", commit on " +
+            to_string(job.spaces.commit));
+  Metrics metrics;
+  const JobOutcome outcome = run_job(job, metrics, MemoryLedger::global());
+  write_job_reports(job, metrics);
+  log::info("no proof written to " + job.output.proof + ": the self-check job does not prove");
+  // Flushed before any error line, so a terminal shows them in order.
+  std::cout << phase_table(metrics) << outcome.message << '\n'
+            << "metrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
+            << std::endl;
+  if (!outcome.ok) {
+    for (const std::string& d : outcome.details) log::error(d);
+    std::fprintf(stderr, "kprove: %s\n", outcome.message.c_str());
+    return kFailed;
+  }
+  return kOk;
+}
+
+int cmd_verify(const std::vector<std::string>& words) {
+  const Args a = parse_args("verify", words, 2, {});
+  parse_job_file(a.positional[1]);
+  std::fprintf(stderr,
+               "kprove: verify: no proof format yet (run executes the self-check job, "
+               "which writes no proof)\n");
+  return kUsage;
+}
+
+int cmd_version() {
+  std::cout << "kprove " << version() << "\nKokkos " << kokkos_version()
+            << "\nexecution spaces: " << compiled_space_list() << '\n';
+  return kOk;
+}
+
+// Kokkos' own options are split off (and only handed to Kokkos by commands that need it), so
+// the commands see only their own words.
+int run_cli(int argc, char** argv) {
+  std::vector<char*> kokkos_args = {argv[0]};
+  std::vector<std::string> words;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]).rfind("--kokkos-", 0) == 0)
+      kokkos_args.push_back(argv[i]);
+    else
+      words.emplace_back(argv[i]);
+  }
+  int kokkos_argc = static_cast<int>(kokkos_args.size());
+  kokkos_args.push_back(nullptr);
+
+  if (words.empty()) throw UsageError("no command given");
+  const std::string command = words.front();
+  words.erase(words.begin());
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kHelp;
+    return kOk;
+  }
+  if (command == "version" || command == "--version") {
+    parse_args(command, words, 0, {});
+    return cmd_version();
+  }
+  if (command == "validate-config") return cmd_validate(words);
+  if (command == "verify") return cmd_verify(words);
+  if (command == "run") return cmd_run(words, kokkos_argc, kokkos_args.data());
+  throw UsageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+}  // namespace kprove
 
 int main(int argc, char** argv) {
-  Kokkos::ScopeGuard kokkos(argc, argv);
-  std::printf("kprove 0.1.0\n");
-  return 0;
+  using namespace kprove;
+  try {
+    return run_cli(argc, argv);
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "kprove: %s (see 'kprove --help')\n", e.what());
+    return kUsage;
+  } catch (const ConfigError& e) {
+    std::fprintf(stderr, "kprove: %s\n", e.what());
+    return kUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kprove: job failed: %s\n", e.what());
+    return kFailed;
+  }
 }

@@ -13,7 +13,8 @@ InstructionMix InstructionMix::uniform() {
 
 InstructionMix InstructionMix::from_names(const std::map<std::string, unsigned>& weights) {
   InstructionMix m;
-  for (const auto& [name, w] : weights) m.weight[static_cast<std::size_t>(opcode_from_name(name))] = w;
+  for (const auto& [name, w] : weights)
+    m.weight[static_cast<std::size_t>(opcode_from_name(name))] = w;
   return m;
 }
 

@@ -1,6 +1,7 @@
 // Builds shard `shard` of the configured program directly in Exec's memory space: two
 // passes over the steps (count per chip class, then a scan that places each record in its
 // class group), each record computed on the device from the counter-based RNG.
+// Counts and offsets are known on return; the records are written asynchronously on exec.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -20,8 +21,8 @@ Shard<typename Exec::memory_space> generate_shard(const Exec& exec, MemoryLedger
   s.index = shard;
   s.first_step = cfg.shard_first_step(shard);
   s.steps = cfg.shard_size(shard);
-  s.records = alloc_vec<StepRecord, Mem>(ledger, "shard" + std::to_string(shard) + ":records",
-                                         s.steps);
+  s.records =
+      alloc_vec<StepRecord, Mem>(ledger, "shard" + std::to_string(shard) + ":records", s.steps);
   const auto params = ProgramParams::from(cfg);
   const Kokkos::RangePolicy<Exec> policy(exec, 0, s.steps);
 

@@ -17,7 +17,7 @@ enum class OpClass : uint32_t { alu, mul, mem };
 inline constexpr std::size_t kNumOpClasses = 3;
 
 KOKKOS_INLINE_FUNCTION constexpr OpClass op_class(Opcode op) {
-  return op == Opcode::MUL                       ? OpClass::mul
+  return op == Opcode::MUL                        ? OpClass::mul
          : (op == Opcode::LW || op == Opcode::SW) ? OpClass::mem
                                                   : OpClass::alu;
 }

@@ -52,7 +52,8 @@ struct ProgramParams {
 
   static ProgramParams from(const WorkloadConfig& cfg) {
     ProgramParams p{cfg.seed, 0, {}};
-    for (std::size_t i = 0; i < kNumOpcodes; ++i) p.cumulative[i] = p.total_weight += cfg.mix.weight[i];
+    for (std::size_t i = 0; i < kNumOpcodes; ++i)
+      p.cumulative[i] = p.total_weight += cfg.mix.weight[i];
     return p;
   }
 };

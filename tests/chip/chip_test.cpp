@@ -7,6 +7,7 @@
 #include <set>
 
 #include "chip_support.hpp"
+#include "kernels/expr/program.hpp"
 #include "support/backends.hpp"
 
 namespace kprove::chip {
@@ -53,9 +54,46 @@ TYPED_TEST(ChipWitgenTest, RowsArePaddedWithZeros) {
     const HostTrace& t = traces[c];
     const std::size_t real = shard.count[c];
     EXPECT_EQ(t.rows, padded_rows(real)) << t.chip->name();
-    for (std::size_t r = 0; r < t.rows; ++r)
-      for (std::size_t k = 0; k < t.cols; ++k)
-        if (r >= real) ASSERT_TRUE(t.row(r)[k].is_zero()) << t.chip->name() << " row " << r;
+    for (std::size_t r = real; r < t.rows; ++r)
+      for (std::size_t k = 0; k < t.cols; ++k) {
+        ASSERT_TRUE(t.row(r)[k].is_zero()) << t.chip->name() << " row " << r;
+      }
+  }
+}
+
+// Rows where some constraint is non-zero, evaluated by the prover's device ExprProgram.
+template <class Mem>
+struct CountViolations {
+  using value_type = std::size_t;
+  TraceView<Mem> trace;
+  ExprProgramView<Mem> program;
+  KOKKOS_INLINE_FUNCTION void operator()(std::size_t r, std::size_t& bad) const {
+    const detail::TraceRow<Mem> row{trace, r};
+    bool ok = true;
+    for (std::size_t k = 0; k < program.size(); ++k)
+      ok = ok && program.template eval<Felt>(k, row).is_zero();
+    bad += ok ? 0 : 1;
+  }
+};
+
+TYPED_TEST(ChipWitgenTest, ConstraintsVanishUnderDeviceExprProgram) {
+  using Exec = typename TestFixture::Exec;
+  using Mem = typename TestFixture::Mem;
+  MemoryLedger ledger;
+  const auto shard = workload::generate_shard(Exec(), ledger, test::test_config(6), 0);
+  const auto traces = witgen_shard(Exec(), ledger, test::chip_set(), shard);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto program = ExprProgram<Mem>::compile(traces.chips[i]->constraints(), ledger);
+    auto trace = traces.traces[i].view();
+    std::size_t bad = 0;
+    Kokkos::parallel_reduce(Kokkos::RangePolicy<Exec>(Exec(), 0, trace.extent(0)),
+                            CountViolations<Mem>{trace, program.view()}, bad);
+    EXPECT_EQ(bad, 0u) << traces.chips[i]->name();
+    // One flipped selector on the first row must show up.
+    Kokkos::deep_copy(Kokkos::subview(trace, 0, 0), Felt::from_u64(2));
+    Kokkos::parallel_reduce(Kokkos::RangePolicy<Exec>(Exec(), 0, trace.extent(0)),
+                            CountViolations<Mem>{trace, program.view()}, bad);
+    EXPECT_EQ(bad, 1u) << traces.chips[i]->name();
   }
 }
 
@@ -104,8 +142,7 @@ TEST(ChipWitgenTest, DescriptionsAreConsistent) {
     EXPECT_EQ(c.num_columns(), cols[i]) << c.name();
     EXPECT_EQ(c.lookups().size(), lookups[i]) << c.name();
     EXPECT_LE(c.max_degree(), 2) << c.name();
-    EXPECT_EQ(std::set<std::string>(c.columns().begin(), c.columns().end()).size(),
-              c.num_columns())
+    EXPECT_EQ(std::set<std::string>(c.columns().begin(), c.columns().end()).size(), c.num_columns())
         << c.name() << " has duplicate column names";
   }
   EXPECT_EQ(test::chip_set().alu.columns()[alu::AND_B3], "and_b3");

@@ -72,6 +72,24 @@ TYPED_TEST(LogupTest, DeviceLeavesMatchDefinitionAndSumToZero) {
   EXPECT_TRUE(device_leaf_sum<typename TestFixture::Exec>(traces, rng.ext(), rng.ext()).is_zero());
 }
 
+TYPED_TEST(LogupTest, ShardLeavesOnDeviceSumToZero) {
+  using Exec = typename TestFixture::Exec;
+  KPROVE_RNG(rng);
+  MemoryLedger ledger;
+  const auto shard = workload::generate_shard(Exec(), ledger, test::test_config(rng.u64()), 1);
+  const auto traces = witgen_shard(Exec(), ledger, test::chip_set(), shard);
+  const auto leaves = shard_logup_leaves(Exec(), ledger, traces, rng.ext(), rng.ext());
+  ASSERT_EQ(leaves.size(), traces.traces.size());
+  Ext sum = Ext::zero();
+  for (const auto& l : leaves) {
+    const auto p = kprove::test::to_host(l.numerators.view());
+    const auto q = kprove::test::to_host(l.denominators.view());
+    for (std::size_t i = 0; i < p.size(); ++i)
+      if (!p[i].is_zero()) sum += p[i] * q[i].inverse();
+  }
+  EXPECT_TRUE(sum.is_zero());
+}
+
 TYPED_TEST(LogupTest, ForgedMultiplicityMakesDeviceSumNonZero) {
   KPROVE_RNG(rng);
   auto traces = test::shard_traces<Kokkos::Serial>(test::test_config(rng.u64(), 1500), 0);
@@ -81,8 +99,7 @@ TYPED_TEST(LogupTest, ForgedMultiplicityMakesDeviceSumNonZero) {
   // Move one count to another row: the total stays, the multiset does not.
   u16.at(r, 1) -= Felt::one();
   u16.at((r + 1 + rng.u64() % 1000) % kTableRows, 1) += Felt::one();
-  EXPECT_FALSE(
-      device_leaf_sum<typename TestFixture::Exec>(traces, rng.ext(), rng.ext()).is_zero());
+  EXPECT_FALSE(device_leaf_sum<typename TestFixture::Exec>(traces, rng.ext(), rng.ext()).is_zero());
 }
 
 // First real row of `t` with column `selector` set.
@@ -103,8 +120,8 @@ struct CellCase {
 TEST(LogupNegativeTest, WrongCellBreaksAConstraint) {
   const auto honest = test::shard_traces<Kokkos::Serial>(test::test_config(17), 0);
   const std::vector<CellCase> cases = {
-      {0, alu::IS_ADD, alu::C_LO},   {0, alu::IS_SUB, alu::C_HI},  {0, alu::IS_SLT, alu::C_LO},
-      {0, alu::IS_SLT, alu::SIGN_A}, {0, alu::IS_XOR, alu::C_LO},  {0, alu::IS_AND, alu::C_HI},
+      {0, alu::IS_ADD, alu::C_LO},   {0, alu::IS_SUB, alu::C_HI},   {0, alu::IS_SLT, alu::C_LO},
+      {0, alu::IS_SLT, alu::SIGN_A}, {0, alu::IS_XOR, alu::C_LO},   {0, alu::IS_AND, alu::C_HI},
       {0, alu::IS_OR, alu::A_LO},    {0, alu::IS_SUB, alu::IS_ADD}, {1, mul::IS_REAL, mul::C_HI},
       {1, mul::IS_REAL, mul::K0},    {2, mem::IS_LW, mem::ADDR_HI}, {2, mem::IS_SW, mem::CLK},
       {2, mem::IS_LW, mem::IS_SW},   {2, mem::IS_SW, mem::IMM}};
@@ -137,7 +154,8 @@ TEST(LogupNegativeTest, WrongAndByteConsistentWithResultBreaksLogup) {
   const auto honest = test::shard_traces<Kokkos::Serial>(test::test_config(23), 0);
   // Changing and_b0 by +-1 and c_lo by the matching multiple keeps the bitwise constraint:
   // AND uses and_b0, OR subtracts it once, XOR twice.
-  for (const auto& [sel, weight] : {std::pair{alu::IS_AND, 1}, {alu::IS_OR, -1}, {alu::IS_XOR, -2}}) {
+  for (const auto& [sel, weight] :
+       {std::pair{alu::IS_AND, 1}, {alu::IS_OR, -1}, {alu::IS_XOR, -2}}) {
     auto traces = honest;
     HostTrace& t = traces[0];
     const std::size_t r = row_with(t, sel);
@@ -165,9 +183,8 @@ TEST(LogupInputTest, RejectsMalformedInput) {
   EXPECT_THROW(logup_leaves(Kokkos::Serial(), ledger, odd, alu_lookups, Ext::one(), Ext::one()),
                std::invalid_argument);
   const auto narrow = Trace<Kokkos::HostSpace>::allocate(ledger, "narrow", 4, 5, Fill::zero);
-  EXPECT_THROW(
-      logup_leaves(Kokkos::Serial(), ledger, narrow, alu_lookups, Ext::one(), Ext::one()),
-      std::invalid_argument);
+  EXPECT_THROW(logup_leaves(Kokkos::Serial(), ledger, narrow, alu_lookups, Ext::one(), Ext::one()),
+               std::invalid_argument);
   const Lookup wide{TableId::u16_range, {Affine::col(0), Affine::col(1)}, Affine::col(2)};
   EXPECT_THROW(compile_lookups({wide}), std::invalid_argument);
   Affine many;

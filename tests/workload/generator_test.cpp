@@ -35,7 +35,8 @@ uint32_t reference_result(Opcode op, uint32_t a, uint32_t b) {
   const int64_t sb = b >= 0x80000000u ? int64_t(b) - (int64_t(1) << 32) : int64_t(b);
   switch (op) {
     case Opcode::ADD: return uint32_t((uint64_t(a) + b) % (uint64_t(1) << 32));
-    case Opcode::SUB: return uint32_t((uint64_t(a) + (uint64_t(1) << 32) - b) % (uint64_t(1) << 32));
+    case Opcode::SUB:
+      return uint32_t((uint64_t(a) + (uint64_t(1) << 32) - b) % (uint64_t(1) << 32));
     case Opcode::AND: return a & b;
     case Opcode::OR: return a | b;
     case Opcode::XOR: return a ^ b;
@@ -50,9 +51,10 @@ WorkloadConfig small_config(uint64_t seed) {
   cfg.seed = seed;
   cfg.steps = 5000;
   cfg.shard_steps = 1024;
-  cfg.mix = InstructionMix::from_names({{"ADD", 2}, {"SUB", 1}, {"AND", 1}, {"OR", 1},
-                                        {"XOR", 1}, {"SLT", 2}, {"MUL", 2}, {"LW", 3},
-                                        {"SW", 3}});
+  const std::map<std::string, unsigned> weights = {{"ADD", 2}, {"SUB", 1}, {"AND", 1},
+                                                   {"OR", 1},  {"XOR", 1}, {"SLT", 2},
+                                                   {"MUL", 2}, {"LW", 3},  {"SW", 3}};
+  cfg.mix = InstructionMix::from_names(weights);
   return cfg;
 }
 

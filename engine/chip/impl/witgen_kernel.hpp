@@ -28,7 +28,8 @@ struct WitgenKernel {
     for (std::size_t c = 0; c < RowFill::kColumns; ++c) row[c] = Felt::zero();
     if (r < records.extent(0)) {
       RowFill::fill(records(r), row);
-      for (std::size_t l = 0; l < lookups.extent(0); ++l) counters.record(lookups(l), LocalRow{row});
+      for (std::size_t l = 0; l < lookups.extent(0); ++l)
+        counters.record(lookups(l), LocalRow{row});
     }
     for (std::size_t c = 0; c < RowFill::kColumns; ++c) trace(r, c) = row[c];
   }

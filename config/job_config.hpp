@@ -1,0 +1,94 @@
+// A job file (YAML) as a typed, validated struct. Kokkos-free: the parser is compiled by g++
+// only, and every field here has already been range-checked against this build.
+// Defaults below are what a key gets when the job file leaves it out; config/jobs/README.md
+// is the reference for the file format.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "config/space_kind.hpp"
+#include "engine/log.hpp"
+
+namespace kprove {
+
+// Every job-file problem: the message is "file:line:column: key.path: what is wrong".
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Instructions the synthetic VM workload draws from, in the order of OpMix::weight.
+enum class VmOp { add, sub, and_, or_, xor_, slt, mul, lw, sw };
+inline constexpr std::size_t kNumVmOps = 9;
+// Names as written in job files ("and", not "and_").
+const char* to_string(VmOp op);
+
+// Relative weights (>= 0, not all zero). A mix given in the job file lists the opcodes it
+// wants; the ones it leaves out get weight 0.
+struct OpMix {
+  std::array<double, kNumVmOps> weight = {4, 1, 1, 1, 1, 1, 1, 1, 1};
+  double operator[](VmOp op) const { return weight[static_cast<std::size_t>(op)]; }
+};
+
+// Execution space per phase; default: openmp when compiled in, else serial.
+struct PhaseSpaces {
+  SpaceKind witgen;
+  SpaceKind commit;
+  SpaceKind prove;
+};
+
+struct Workload {
+  std::uint64_t steps = 65536;        // total VM steps, 1 .. 2^30
+  std::uint64_t shard_steps = 16384;  // power of two, 2^4 .. 2^26, <= steps rounded up
+  std::uint64_t seed = 1;
+  OpMix mix;
+
+  std::uint64_t num_shards() const { return (steps + shard_steps - 1) / shard_steps; }
+};
+
+struct PcsConfig {
+  unsigned rate_bits = 1;  // 1 .. 4 (blowup 2^rate_bits)
+  unsigned queries = 100;  // 1 .. 1000
+  unsigned pow_bits = 16;  // 0 .. 30
+};
+
+// Bytes; 0 = unlimited. device_budget applies to device memory spaces (CudaSpace),
+// host_budget to HostSpace.
+struct MemoryConfig {
+  std::uint64_t device_budget = 0;
+  std::uint64_t host_budget = 0;
+};
+
+struct PipelineConfig {
+  bool overlap = true;
+  unsigned max_inflight_shards = 2;  // 1 .. 16
+};
+
+// Defaults: out/<job>.proof, out/<job>.metrics.json, out/<job>.timeline.json.
+struct OutputConfig {
+  std::string proof;
+  std::string metrics;
+  std::string timeline;
+};
+
+struct JobConfig {
+  std::string job;                   // required, [A-Za-z0-9_-]+
+  std::string field = "goldilocks";  // the only field so far
+  PhaseSpaces spaces;
+  Workload workload;
+  PcsConfig pcs;
+  MemoryConfig memory;
+  PipelineConfig pipeline;
+  OutputConfig output;
+  log::Level log_level = log::Level::info;
+  std::string source;  // file name (or label) the job was read from, for messages
+};
+
+// Both throw ConfigError; parse_job_file also when the file cannot be read.
+JobConfig parse_job_file(const std::string& path);
+JobConfig parse_job_text(const std::string& yaml, const std::string& source_name);
+
+}  // namespace kprove

@@ -1,0 +1,93 @@
+#include "engine/jobs/run_job.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+
+#include "engine/jobs/selfcheck_job.hpp"
+#include "engine/metrics/report.hpp"
+#include "engine/version.hpp"
+#include "views/spaces.hpp"
+
+namespace kprove {
+namespace {
+
+// Calls f(name, host_accessible) once per memory space of the compiled execution spaces.
+void for_each_memory_space(const std::function<void(const std::string&, bool)>& f) {
+  std::set<std::string> seen;
+  for (SpaceKind k : compiled_spaces())
+    dispatch_space(k, [&](auto exec) {
+      using Mem = typename decltype(exec)::memory_space;
+      if (seen.insert(Mem::name()).second)
+        f(Mem::name(), Kokkos::SpaceAccessibility<Kokkos::HostSpace, Mem>::accessible);
+    });
+}
+
+void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  const std::filesystem::path p(path);
+  std::error_code ec;
+  if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path(), ec);
+  std::ofstream out(p);
+  if (out) write(out);
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+void label_run(const JobConfig& job, Metrics& metrics) {
+  metrics.set_label("job", job.job);
+  metrics.set_label("source", job.source);
+  metrics.set_label("field", job.field);
+  metrics.set_label("spaces.witgen", to_string(job.spaces.witgen));
+  metrics.set_label("spaces.commit", to_string(job.spaces.commit));
+  metrics.set_label("spaces.prove", to_string(job.spaces.prove));
+  metrics.set_label("steps", std::to_string(job.workload.steps));
+  metrics.set_label("shard_steps", std::to_string(job.workload.shard_steps));
+  metrics.set_label("kprove_version", version());
+  metrics.set_label("kokkos_version", kokkos_version());
+}
+
+}  // namespace
+
+void apply_memory_budgets(const MemoryConfig& memory, MemoryLedger& ledger) {
+  for_each_memory_space([&](const std::string& name, bool host) {
+    ledger.set_budget(name, host ? memory.host_budget : memory.device_budget);
+  });
+}
+
+void reset_memory_peaks(MemoryLedger& ledger) {
+  for_each_memory_space([&](const std::string& name, bool) { ledger.reset_peak(name); });
+}
+
+void record_peak_memory(const MemoryLedger& ledger, Metrics& metrics) {
+  for_each_memory_space([&](const std::string& name, bool) {
+    metrics.set_peak_memory(name, ledger.stats(name).peak);
+  });
+}
+
+JobOutcome run_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+  label_run(job, metrics);
+  metrics.set_label("job_kind", "selfcheck");
+  apply_memory_budgets(job.memory, ledger);
+  reset_memory_peaks(ledger);
+  const SelfcheckResult r = run_selfcheck_job(job, metrics, ledger);
+  record_peak_memory(ledger, metrics);
+  metrics.set_label("result", r.ok() ? "passed" : "failed");
+  JobOutcome out;
+  out.ok = r.ok();
+  out.details = r.mismatches;
+  out.message = "self-check " + std::string(r.ok() ? "passed" : "FAILED") + ": " +
+                std::to_string(r.shards) + " shard(s) of " +
+                std::to_string(job.workload.shard_steps) + " rows x " +
+                std::to_string(kSelfcheckColumns) + " columns, " +
+                std::to_string(r.mismatches.size()) + " mismatching column sum(s)";
+  return out;
+}
+
+void write_job_reports(const JobConfig& job, const Metrics& metrics) {
+  write_file(job.output.metrics, [&](std::ostream& os) { write_metrics_json(os, metrics); });
+  write_file(job.output.timeline,
+             [&](std::ostream& os) { write_timeline_json(os, metrics, "kprove " + job.job); });
+}
+
+}  // namespace kprove

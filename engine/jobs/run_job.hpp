@@ -1,0 +1,33 @@
+// What `kprove run` does with a parsed job: applies its memory budgets to the ledger, runs it
+// (for now: the self-check job), records peak memory and writes the metrics and timeline.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/job_config.hpp"
+#include "engine/metrics/metrics.hpp"
+#include "views/memory_ledger.hpp"
+
+namespace kprove {
+
+struct JobOutcome {
+  bool ok = false;
+  std::string message;               // one line for the user
+  std::vector<std::string> details;  // what went wrong, one entry per problem
+};
+
+// Runs the job; exceptions (e.g. BudgetExceeded) propagate.
+JobOutcome run_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
+
+// Writes job.output.metrics and job.output.timeline, creating their directories.
+// Throws std::runtime_error naming the file when it cannot be written.
+void write_job_reports(const JobConfig& job, const Metrics& metrics);
+
+// device_budget goes to every non-host memory space of this build, host_budget to HostSpace.
+void apply_memory_budgets(const MemoryConfig& memory, MemoryLedger& ledger);
+// Resets the peaks of this build's memory spaces, so a run reports its own peak.
+void reset_memory_peaks(MemoryLedger& ledger);
+void record_peak_memory(const MemoryLedger& ledger, Metrics& metrics);
+
+}  // namespace kprove
