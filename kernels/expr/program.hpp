@@ -48,10 +48,18 @@ struct ExprProgramView {
         default: {  // binary: a = second from top, b = top
           const F b = stack[--sp], a = stack[sp - 1];
           switch (op & 0xFFu) {
-            case detail::EXPR_ADD: stack[sp - 1] = a + b; break;
-            case detail::EXPR_SUB: stack[sp - 1] = a - b; break;
-            case detail::EXPR_RSUB: stack[sp - 1] = b - a; break;
-            default: stack[sp - 1] = a * b; break;  // EXPR_MUL
+            case detail::EXPR_ADD:
+              stack[sp - 1] = a + b;
+              break;
+            case detail::EXPR_SUB:
+              stack[sp - 1] = a - b;
+              break;
+            case detail::EXPR_RSUB:
+              stack[sp - 1] = b - a;
+              break;
+            default:
+              stack[sp - 1] = a * b;
+              break;  // EXPR_MUL
           }
         }
       }
@@ -63,21 +71,18 @@ struct ExprProgramView {
 template <class Mem>
 class ExprProgram {
  public:
-  // Throws std::invalid_argument for an empty list or an expression needing a deeper stack.
+  // Throws std::invalid_argument for an empty list, an expression needing a deeper stack, or
+  // code past EXPR_MAX_OPS.
   static ExprProgram compile(const std::vector<Expr>& exprs, MemoryLedger& ledger) {
     if (exprs.empty()) throw std::invalid_argument("ExprProgram::compile: no expressions");
-    detail::ExprCompiler compiler;
+    detail::ExprCompiler compiler(EXPR_MAX_STACK);
     ExprProgram p;
     for (std::size_t k = 0; k < exprs.size(); ++k) {
-      compiler.add(exprs[k]);
+      compiler.add(exprs[k], k);
       p.degree_ = std::max(p.degree_, exprs[k].degree());
       p.num_columns_ = std::max(p.num_columns_, exprs[k].max_column() + 1);
     }
     detail::ExprCode code = compiler.take();
-    if (code.max_depth > EXPR_MAX_STACK)
-      throw std::invalid_argument("ExprProgram::compile: an expression needs an evaluation stack of " +
-                                  std::to_string(code.max_depth) + " > EXPR_MAX_STACK = " +
-                                  std::to_string(EXPR_MAX_STACK) + "; split it");
     p.exprs_ = exprs;
     p.stack_depth_ = code.max_depth;
     p.ops_ = upload(ledger, "expr:ops", code.ops);
@@ -86,11 +91,9 @@ class ExprProgram {
     return p;
   }
 
-  ExprProgramView<Mem> view() const {
-    return {ops_.view(), offsets_.view(), constants_.view()};
-  }
+  ExprProgramView<Mem> view() const { return {ops_.view(), offsets_.view(), constants_.view()}; }
   std::size_t size() const { return exprs_.size(); }
-  int degree() const { return degree_; }           // max over the expressions
+  int degree() const { return degree_; }                 // max over the expressions
   uint32_t num_columns() const { return num_columns_; }  // 1 + largest column used (>= 1)
   int stack_depth() const { return stack_depth_; }
   const std::vector<Expr>& exprs() const { return exprs_; }

@@ -53,8 +53,7 @@ void eq_expand(const Exec& exec, const View& t, std::size_t in_at, std::size_t l
                        EqExpand<View>{t, in_at, lo_at, len, r});
 }
 
-inline void check_eq_size(std::size_t have, std::size_t v, std::size_t want_log,
-                          const char* what) {
+inline void check_eq_size(std::size_t have, std::size_t v, std::size_t want_log, const char* what) {
   if (v >= 63 || have != (std::size_t(1) << want_log))
     throw std::invalid_argument(std::string(what) + ": output has " + std::to_string(have) +
                                 " entries, point of " + std::to_string(v) + " variables needs 2^" +

@@ -84,9 +84,8 @@ void fix_first_variable(const Exec& exec, const InView& in, Ext r, const OutView
   if (v == 0) throw std::invalid_argument("fix_first_variable: MLE has no variables");
   const std::size_t half = in.extent(0) / 2;
   if (out.extent(0) < half)
-    throw std::invalid_argument("fix_first_variable: output has " +
-                                std::to_string(out.extent(0)) + " entries, needs " +
-                                std::to_string(half));
+    throw std::invalid_argument("fix_first_variable: output has " + std::to_string(out.extent(0)) +
+                                " entries, needs " + std::to_string(half));
   Kokkos::parallel_for("kprove::fix_first_variable", Kokkos::RangePolicy<Exec>(exec, 0, half),
                        detail::FoldFirstVariable<InView, OutView>{in, out, r, half});
 }
@@ -118,8 +117,7 @@ template <class Exec, class TableView, class OutView>
 void combine_columns(const Exec& exec, const TableView& table, Ext alpha, const OutView& out) {
   if (out.extent(0) != table.extent(0))
     throw std::invalid_argument("combine_columns: output has " + std::to_string(out.extent(0)) +
-                                " entries, table has " + std::to_string(table.extent(0)) +
-                                " rows");
+                                " entries, table has " + std::to_string(table.extent(0)) + " rows");
   Kokkos::parallel_for("kprove::combine_columns",
                        Kokkos::RangePolicy<Exec>(exec, 0, table.extent(0)),
                        detail::CombineColumns<TableView, OutView>{table, out, alpha});

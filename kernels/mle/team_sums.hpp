@@ -36,8 +36,7 @@ struct PartialsSpace<Kokkos::Cuda> {
 template <int K, class Exec, class Body>
 struct TeamSumKernel {
   using Member = typename Kokkos::TeamPolicy<Exec>::member_type;
-  using Scratch =
-      Kokkos::View<Ext**, typename Exec::scratch_memory_space, Kokkos::MemoryUnmanaged>;
+  using Scratch = Kokkos::View<Ext**, typename Exec::scratch_memory_space, Kokkos::MemoryUnmanaged>;
   using Partials = Kokkos::View<Ext**, Kokkos::LayoutRight, typename PartialsSpace<Exec>::type>;
 
   Body body;
@@ -48,10 +47,12 @@ struct TeamSumKernel {
     Ext acc[K];
     for (int k = 0; k < K; ++k) acc[k] = Ext::zero();
     const int ts = team.team_size(), rank = team.team_rank();
-    // Adjacent ranks take adjacent indices so that device loads coalesce.
-    const std::size_t stride = std::size_t(team.league_size()) * std::size_t(ts);
-    for (std::size_t i = std::size_t(team.league_rank()) * ts + rank; i < n; i += stride)
-      body.template operator()<K>(i, acc);
+    // Each team owns a contiguous chunk (a host thread streams through its own range) and its
+    // threads interleave inside it (adjacent device threads touch adjacent entries).
+    const std::size_t chunk = (n + team.league_size() - 1) / team.league_size();
+    const std::size_t begin = chunk * team.league_rank();
+    const std::size_t end = begin + chunk < n ? begin + chunk : n;
+    for (std::size_t i = begin + rank; i < end; i += ts) body.template operator()<K>(i, acc);
     Scratch s(team.team_scratch(0), K, ts);
     for (int k = 0; k < K; ++k) s(k, rank) = acc[k];
     team.team_barrier();
@@ -71,8 +72,8 @@ struct TeamSumKernel {
 template <class Exec>
 class TeamSums {
  public:
-  using Partials = Kokkos::View<Ext**, Kokkos::LayoutRight,
-                                typename detail::PartialsSpace<Exec>::type>;
+  using Partials =
+      Kokkos::View<Ext**, Kokkos::LayoutRight, typename detail::PartialsSpace<Exec>::type>;
 
   TeamSums(const Exec& exec, MemoryLedger& ledger, int max_k)
       : exec_(exec),
@@ -107,8 +108,7 @@ class TeamSums {
  private:
   // One thread per team on host backends (teams there are OS threads); 256 on GPUs.
   static int team_size_for() {
-    return Kokkos::SpaceAccessibility<Kokkos::HostSpace,
-                                      typename Exec::memory_space>::accessible
+    return Kokkos::SpaceAccessibility<Kokkos::HostSpace, typename Exec::memory_space>::accessible
                ? 1
                : 256;
   }

@@ -4,6 +4,7 @@
 
 #include "kernels/expr/program.hpp"
 #include "support/backends.hpp"
+#include "support/mle_reference.hpp"
 #include "support/random.hpp"
 #include "support/views.hpp"
 
@@ -32,13 +33,20 @@ struct EvalRows {
 Expr random_expr(test::Rng& rng, int depth, uint32_t cols) {
   const uint64_t pick = rng.u64() % (depth == 0 ? 2 : 7);
   switch (pick) {
-    case 0: return Expr::col(uint32_t(rng.u64() % cols));
-    case 1: return Expr::constant(rng.felt());
-    case 2: return random_expr(rng, depth - 1, cols) + random_expr(rng, depth - 1, cols);
-    case 3: return random_expr(rng, depth - 1, cols) - random_expr(rng, depth - 1, cols);
-    case 4: return random_expr(rng, depth - 1, cols) * random_expr(rng, depth - 1, cols);
-    case 5: return -random_expr(rng, depth - 1, cols);
-    default: return rng.felt() * random_expr(rng, depth - 1, cols);
+    case 0:
+      return Expr::col(uint32_t(rng.u64() % cols));
+    case 1:
+      return Expr::constant(rng.felt());
+    case 2:
+      return random_expr(rng, depth - 1, cols) + random_expr(rng, depth - 1, cols);
+    case 3:
+      return random_expr(rng, depth - 1, cols) - random_expr(rng, depth - 1, cols);
+    case 4:
+      return random_expr(rng, depth - 1, cols) * random_expr(rng, depth - 1, cols);
+    case 5:
+      return -random_expr(rng, depth - 1, cols);
+    default:
+      return rng.felt() * random_expr(rng, depth - 1, cols);
   }
 }
 
@@ -47,12 +55,9 @@ void check_against_host(const std::vector<Expr>& exprs, const std::vector<F>& fl
                         std::size_t rows, std::size_t cols) {
   MemoryLedger ledger;
   auto program = ExprProgram<Mem>::compile(exprs, ledger);
-  Kokkos::View<F**, Kokkos::LayoutRight, Mem> table("table", rows, cols);
-  auto h = Kokkos::create_mirror_view(table);
-  for (std::size_t i = 0; i < rows * cols; ++i) h.data()[i] = flat[i];
-  Kokkos::deep_copy(table, h);
+  auto table = test::to_device_table<F, Mem>(flat, rows, cols);
   Kokkos::View<F**, Kokkos::LayoutRight, Mem> out("out", rows, exprs.size());
-  Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(0, rows),
+  Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(Exec(), 0, rows),
                        EvalRows<F, Mem>{program.view(), table, out});
   auto got = test::to_host(out);
   for (std::size_t i = 0; i < rows; ++i) {
@@ -76,7 +81,8 @@ TEST(ExprTest, DegreeAndColumnsFollowTheTree) {
 TEST(ExprTest, HostEvaluationFollowsTheOperators) {
   const std::vector<Felt> cols{Felt::from_u64(3), Felt::from_u64(5), Felt::from_u64(11)};
   const Expr e = Expr::col(2) - Expr::col(0) * Expr::col(1) + Felt::from_u64(2) * -Expr::col(0);
-  EXPECT_EQ(e.evaluate(std::span<const Felt>(cols)), Felt::from_u64(11) - Felt::from_u64(15) - Felt::from_u64(6));
+  EXPECT_EQ(e.evaluate(std::span<const Felt>(cols)),
+            Felt::from_u64(11) - Felt::from_u64(15) - Felt::from_u64(6));
   EXPECT_THROW(Expr::col(3).evaluate(std::span<const Felt>(cols)), std::invalid_argument);
 }
 
@@ -84,15 +90,25 @@ TEST(ExprTest, CompileRejectsBadInput) {
   MemoryLedger ledger;
   using Mem = Kokkos::HostSpace;
   EXPECT_THROW(ExprProgram<Mem>::compile({}, ledger), std::invalid_argument);
-  // A perfectly balanced product tree of 2^17 leaves needs a stack of 18.
-  std::vector<Expr> level;
-  for (uint32_t i = 0; i < (1u << 17); ++i) level.push_back(Expr::col(i % 4));
-  while (level.size() > 1) {
-    std::vector<Expr> next;
-    for (std::size_t i = 0; i < level.size(); i += 2) next.push_back(level[i] * level[i + 1]);
-    level = std::move(next);
-  }
-  EXPECT_THROW(ExprProgram<Mem>::compile(level, ledger), std::invalid_argument);
+  auto error = [&](const Expr& e) {
+    try {
+      ExprProgram<Mem>::compile({e}, ledger);
+    } catch (const std::invalid_argument& ex) {
+      return std::string(ex.what());
+    }
+    return std::string("no error");
+  };
+  // Squaring a shared node l times: a DAG of l + 1 nodes whose inlined code is a balanced
+  // tree needing a stack of l + 1.
+  Expr x = Expr::col(0);
+  for (int l = 0; l < EXPR_MAX_STACK; ++l) x = x * x;
+  EXPECT_NE(error(x).find("stack"), std::string::npos) << error(x);
+  // A chain of 300 additions of a 2^14-op shared subtree: shallow but too long once inlined.
+  Expr z = Expr::col(0);
+  for (int l = 0; l < 13; ++l) z = z * z;
+  Expr w = z;
+  for (int i = 0; i < 300; ++i) w = w + z;
+  EXPECT_NE(error(w).find("expands"), std::string::npos) << error(w);
   EXPECT_THROW(ExprProgram<Mem>::compile({Expr::col(1u << 24)}, ledger), std::invalid_argument);
 }
 

@@ -1,31 +1,21 @@
 // MLE kernels against plain host references: folding against the definition, eq tables
 // against the product formula, evaluation against repeated host folding.
+#include "kernels/mle/mle.hpp"
+
 #include <gtest/gtest.h>
 
 #include "kernels/mle/eq.hpp"
 #include "kernels/mle/evaluate.hpp"
-#include "kernels/mle/mle.hpp"
 #include "support/backends.hpp"
+#include "support/mle_reference.hpp"
 #include "support/random.hpp"
 #include "support/views.hpp"
 
 namespace kprove {
 namespace {
 
-template <class F>
-std::vector<Ext> ref_fold(const std::vector<F>& f, Ext r) {
-  const std::size_t half = f.size() / 2;
-  std::vector<Ext> out(half);
-  for (std::size_t i = 0; i < half; ++i) out[i] = Ext(f[i]) + r * (Ext(f[i + half]) - Ext(f[i]));
-  return out;
-}
-
-template <class F>
-Ext ref_evaluate(const std::vector<F>& f, const std::vector<Ext>& point) {
-  std::vector<Ext> cur(f.begin(), f.end());
-  for (Ext r : point) cur = ref_fold(cur, r);
-  return cur.at(0);
-}
+using test::ref_evaluate;
+using test::ref_fold;
 
 // eq(r, x) straight from the definition, x_1 = most significant bit of x.
 Ext ref_eq(const std::vector<Ext>& r, std::size_t x) {
@@ -64,11 +54,7 @@ TYPED_TEST(MleTest, FixFirstVariableRowsFoldsEveryColumn) {
   KPROVE_RNG(rng);
   const std::size_t rows = 64, cols = 5;
   auto flat = rng.felts(rows * cols);
-  Kokkos::View<Felt**, Kokkos::LayoutRight, Mem> table("table", rows, cols);
-  auto h = Kokkos::create_mirror_view(table);
-  for (std::size_t i = 0; i < rows; ++i)
-    for (std::size_t c = 0; c < cols; ++c) h(i, c) = flat[i * cols + c];
-  Kokkos::deep_copy(table, h);
+  auto table = test::to_device_table<Felt, Mem>(flat, rows, cols);
   Kokkos::View<Ext**, Kokkos::LayoutRight, Mem> out("out", rows / 2, cols);
   const Ext r = rng.ext();
   fix_first_variable_rows(Exec(), table, r, out);
@@ -76,10 +62,9 @@ TYPED_TEST(MleTest, FixFirstVariableRowsFoldsEveryColumn) {
                           out);  // in place
   auto got = test::to_host(out);
   for (std::size_t c = 0; c < cols; ++c) {
-    std::vector<Felt> col(rows);
-    for (std::size_t i = 0; i < rows; ++i) col[i] = flat[i * cols + c];
-    auto want = ref_fold(ref_fold(col, r), r);
-    for (std::size_t i = 0; i < rows / 4; ++i) EXPECT_EQ(got[i * cols + c], want[i]) << i << "," << c;
+    auto want = ref_fold(ref_fold(test::column(flat, cols, c), r), r);
+    for (std::size_t i = 0; i < rows / 4; ++i)
+      EXPECT_EQ(got[i * cols + c], want[i]) << i << "," << c;
   }
 }
 
@@ -120,22 +105,22 @@ TYPED_TEST(MleTest, EvaluateMatchesRepeatedFolding) {
   for (std::size_t v : {0u, 1u, 2u, 5u, 10u}) {
     auto point = rng.exts(v);
     auto base = rng.felts(std::size_t(1) << v);
-    EXPECT_EQ(mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(point),
-                           ledger),
-              ref_evaluate(base, point))
+    EXPECT_EQ(
+        mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(point), ledger),
+        ref_evaluate(base, point))
         << v;
     auto ext = rng.exts(std::size_t(1) << v);
-    EXPECT_EQ(mle_evaluate(Exec(), test::to_device<Ext, Mem>(ext), std::span<const Ext>(point),
-                           ledger),
-              ref_evaluate(ext, point))
+    EXPECT_EQ(
+        mle_evaluate(Exec(), test::to_device<Ext, Mem>(ext), std::span<const Ext>(point), ledger),
+        ref_evaluate(ext, point))
         << v;
   }
   // On a boolean point the MLE is the table entry itself.
   auto base = rng.felts(16);
   std::vector<Ext> corner{Ext::one(), Ext::zero(), Ext::one(), Ext::one()};
-  EXPECT_EQ(mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(corner),
-                         ledger),
-            Ext(base[0b1011]));
+  EXPECT_EQ(
+      mle_evaluate(Exec(), test::to_device<Felt, Mem>(base), std::span<const Ext>(corner), ledger),
+      Ext(base[0b1011]));
   EXPECT_EQ(ledger.stats(Mem::name()).current, 0u);
 }
 
@@ -145,11 +130,7 @@ TYPED_TEST(MleTest, CombineColumnsIsPowerWeightedSum) {
   KPROVE_RNG(rng);
   const std::size_t rows = 128, cols = 4;
   auto flat = rng.felts(rows * cols);
-  Kokkos::View<Felt**, Kokkos::LayoutRight, Mem> table("table", rows, cols);
-  auto h = Kokkos::create_mirror_view(table);
-  for (std::size_t i = 0; i < rows; ++i)
-    for (std::size_t c = 0; c < cols; ++c) h(i, c) = flat[i * cols + c];
-  Kokkos::deep_copy(table, h);
+  auto table = test::to_device_table<Felt, Mem>(flat, rows, cols);
   Kokkos::View<Ext*, Mem> out("out", rows);
   const Ext alpha = rng.ext();
   combine_columns(Exec(), table, alpha, out);

@@ -1,6 +1,7 @@
 // Host side of ExprProgram::compile: Expr trees to postfix code.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -12,39 +13,72 @@
 namespace kprove::detail {
 
 // One 32-bit word per op: opcode in the low 8 bits, operand (column or constant index) above.
-enum ExprOpcode : uint32_t { EXPR_COL, EXPR_CONST, EXPR_ADD, EXPR_SUB, EXPR_RSUB, EXPR_MUL, EXPR_NEG };
+enum ExprOpcode : uint32_t {
+  EXPR_COL,
+  EXPR_CONST,
+  EXPR_ADD,
+  EXPR_SUB,
+  EXPR_RSUB,
+  EXPR_MUL,
+  EXPR_NEG
+};
 constexpr uint32_t EXPR_OPERAND_LIMIT = 1u << 24;
+
+// Shared subexpressions are inlined, so the code of a DAG can be exponentially longer than
+// the DAG itself; anything past this many ops is refused before it is emitted.
+constexpr uint64_t EXPR_MAX_OPS = 1u << 22;
 
 struct ExprCode {
   std::vector<uint32_t> ops;
   std::vector<uint32_t> offsets{0};  // program k is ops[offsets[k], offsets[k+1])
   std::vector<Felt> constants;
-  int max_depth = 0;
+  int max_depth = 0;  // stack slots the deepest program needs
 };
 
 // Emits each subtree in Sethi-Ullman order (the operand needing the deeper stack first), which
 // minimises the evaluation stack; SUB turns into RSUB when the right operand went first.
 class ExprCompiler {
  public:
-  void add(const Expr& e) {
+  explicit ExprCompiler(int max_depth) : max_depth_(max_depth) {}
+
+  // Throws std::invalid_argument, naming expression k, when it needs more than max_depth stack
+  // slots or would make the code too long.
+  void add(const Expr& e, std::size_t k) {
+    const Shape sh = shape(e);
+    if (sh.depth > max_depth_)
+      throw std::invalid_argument("ExprProgram::compile: expression " + std::to_string(k) +
+                                  " needs an evaluation stack of " + std::to_string(sh.depth) +
+                                  " > " + std::to_string(max_depth_) + "; split it");
+    if (code_.ops.size() + sh.ops > EXPR_MAX_OPS)
+      throw std::invalid_argument("ExprProgram::compile: expression " + std::to_string(k) +
+                                  " expands to " + std::to_string(sh.ops) +
+                                  " ops (shared subexpressions are inlined); limit " +
+                                  std::to_string(EXPR_MAX_OPS) + " in all");
     emit(e);
     code_.offsets.push_back(uint32_t(code_.ops.size()));
-    code_.max_depth = std::max(code_.max_depth, need(e));
+    code_.max_depth = std::max(code_.max_depth, sh.depth);
   }
   ExprCode take() { return std::move(code_); }
 
  private:
-  int need(const Expr& e) {
+  struct Shape {
+    int depth;     // stack slots
+    uint64_t ops;  // code length, saturated above EXPR_MAX_OPS
+  };
+
+  Shape shape(const Expr& e) {
     const Expr::Node& n = e.node();
-    if (auto it = need_.find(&n); it != need_.end()) return it->second;
-    int d = 1;
+    if (auto it = shapes_.find(&n); it != shapes_.end()) return it->second;
+    Shape sh{1, 1};
     if (n.op == Expr::Op::neg) {
-      d = need(n.lhs);
+      const Shape a = shape(n.lhs);
+      sh = {a.depth, a.ops + 1};
     } else if (n.op != Expr::Op::col && n.op != Expr::Op::constant) {
-      const int a = need(n.lhs), b = need(n.rhs);
-      d = a == b ? a + 1 : std::max(a, b);
+      const Shape a = shape(n.lhs), b = shape(n.rhs);
+      sh = {a.depth == b.depth ? a.depth + 1 : std::max(a.depth, b.depth), a.ops + b.ops + 1};
     }
-    return need_[&n] = d;
+    sh.ops = std::min(sh.ops, EXPR_MAX_OPS + 1);
+    return shapes_[&n] = sh;
   }
 
   void push(uint32_t opcode, uint32_t operand = 0) {
@@ -68,7 +102,7 @@ class ExprCompiler {
       default:
         break;
     }
-    const bool left_first = need(n.lhs) >= need(n.rhs);
+    const bool left_first = shape(n.lhs).depth >= shape(n.rhs).depth;
     emit(left_first ? n.lhs : n.rhs);
     emit(left_first ? n.rhs : n.lhs);
     if (n.op == Expr::Op::add) return push(EXPR_ADD);
@@ -76,8 +110,9 @@ class ExprCompiler {
     push(left_first ? EXPR_SUB : EXPR_RSUB);
   }
 
+  int max_depth_;
   ExprCode code_;
-  std::unordered_map<const Expr::Node*, int> need_;
+  std::unordered_map<const Expr::Node*, Shape> shapes_;
 };
 
 }  // namespace kprove::detail

@@ -1,0 +1,127 @@
+// Sumcheck claim over the columns of a trace (rows = hypercube points in the kernels/mle/mle.hpp
+// order, row-major Felt) combined by compiled constraints C_0..C_{n-1}:
+//   sum_x [eq(zeta, x)] * sum_k beta^k C_k(trace row x)
+// The eq factor is present when zeta is non-empty (zerocheck form). Its round polynomial is
+// eq(zeta_k, t) * scale * h(t) with scale = prod_{i<k} eq(zeta_i, r_i) kept on the host, so the
+// device only evaluates h (degree deg C) against the suffix tables of an eq pyramid.
+//
+// Each challenge folds all trace columns into an Ext table (rows/2 x cols, row-major, booked in
+// the ledger) in a separate pass; final_evals() are the columns at the point. The program and
+// trace must outlive the instance.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/sumcheck/impl/host_read.hpp"
+#include "engine/sumcheck/instance.hpp"
+#include "engine/sumcheck/univariate.hpp"
+#include "kernels/expr/program.hpp"
+#include "kernels/mle/eq.hpp"
+#include "kernels/sumcheck/expr_round.hpp"
+#include "views/owned.hpp"
+
+namespace kprove {
+
+template <class Exec>
+class ExprInstance final : public SumcheckInstance {
+ public:
+  using Mem = typename Exec::memory_space;
+  using Table = Kokkos::View<const Felt**, Kokkos::LayoutRight, Mem>;
+
+  ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program, Ext beta,
+               std::vector<Ext> zeta, MemoryLedger& ledger)
+      : exec_(exec),
+        ledger_(&ledger),
+        trace_(trace),
+        program_(program.view()),
+        program_degree_(program.degree()),
+        beta_(beta),
+        zeta_(std::move(zeta)),
+        sums_(exec, ledger, MAX_EXPR_POINTS),
+        v_(mle_num_vars(trace.extent(0), "ExprInstance")) {
+    if (v_ == 0) throw std::invalid_argument("ExprInstance: trace has a single row");
+    if (trace.extent(1) < program.num_columns())
+      throw std::invalid_argument("ExprInstance: constraints use " +
+                                  std::to_string(program.num_columns()) + " columns, trace has " +
+                                  std::to_string(trace.extent(1)));
+    if (program_degree_ + 1 > MAX_EXPR_POINTS)
+      throw std::invalid_argument("ExprInstance: constraint degree " +
+                                  std::to_string(program_degree_) + " above " +
+                                  std::to_string(MAX_EXPR_POINTS - 1));
+    if (!zeta_.empty()) {
+      if (zeta_.size() != std::size_t(v_))
+        throw std::invalid_argument("ExprInstance: eq point has " + std::to_string(zeta_.size()) +
+                                    " coordinates, trace has " + std::to_string(v_) + " variables");
+      eq_ = alloc_vec<Ext, Mem>(ledger, "sumcheck:eq_pyramid", std::size_t(1) << v_);
+      eq_pyramid(exec_, std::span<const Ext>(zeta_), eq_.view());
+    } else if (program_degree_ == 0) {
+      throw std::invalid_argument("ExprInstance: constant constraints give a degree-0 claim");
+    }
+  }
+
+  int num_vars() const override { return v_; }
+  int degree() const override { return program_degree_ + (zeta_.empty() ? 0 : 1); }
+  std::size_t num_finals() const override { return trace_.extent(1); }
+
+  std::vector<Ext> round_evals() override {
+    if (bound_ >= v_) throw std::logic_error("ExprInstance: all variables are bound");
+    const int npts = program_degree_ + 1;
+    Kokkos::View<const Ext*, Mem> eq;
+    if (!zeta_.empty()) eq = eq_pyramid_level(eq_.view(), v_ - bound_ - 1);
+    const auto h = bound_ == 0 ? expr_round(sums_, trace_, program_, beta_, eq, npts)
+                               : expr_round(sums_, level(), program_, beta_, eq, npts);
+    std::vector<Ext> out(h.begin(), h.begin() + npts);
+    if (zeta_.empty()) return out;
+    out = extend_evals(out, std::size_t(npts) + 1);
+    for (int t = 0; t <= npts; ++t)
+      out[t] *= scale_ * eq_line(zeta_[bound_], Ext(Felt::from_u64(t)));
+    return out;
+  }
+
+  void bind(Ext r) override {
+    if (bound_ >= v_) throw std::logic_error("ExprInstance: all variables are bound");
+    if (folded_.empty())
+      folded_ = alloc_mat<Ext, Mem>(*ledger_, "sumcheck:expr_fold", std::size_t(1) << (v_ - 1),
+                                    trace_.extent(1));
+    if (bound_ == 0)
+      fix_first_variable_rows(exec_, trace_, r, folded_.view());
+    else
+      fix_first_variable_rows(exec_, level(), r, folded_.view());
+    if (!zeta_.empty()) scale_ *= eq_line(zeta_[bound_], r);
+    ++bound_;
+  }
+
+  std::vector<Ext> final_evals() override {
+    if (bound_ != v_) throw std::logic_error("ExprInstance: variables left unbound");
+    return detail::read_first_row(folded_.view());
+  }
+
+ private:
+  static Ext eq_line(Ext z, Ext t) { return z * t + (Ext::one() - z) * (Ext::one() - t); }
+
+  // The folded columns after bound_ >= 1 challenges.
+  auto level() const {
+    const std::size_t rows = std::size_t(1) << (v_ - bound_);
+    return Kokkos::subview(folded_.view(), std::make_pair(std::size_t(0), rows), Kokkos::ALL);
+  }
+
+  Exec exec_;
+  MemoryLedger* ledger_;
+  Table trace_;
+  ExprProgramView<Mem> program_;
+  int program_degree_;
+  Ext beta_;
+  std::vector<Ext> zeta_;
+  TeamSums<Exec> sums_;
+  int v_;
+  int bound_ = 0;
+  Ext scale_ = Ext::one();
+  Owned<Vec<Ext, Mem>> eq_;
+  Owned<Mat<Ext, Mem>> folded_;
+};
+
+}  // namespace kprove

@@ -1,0 +1,32 @@
+// One claim sum_{x in {0,1}^v} P(x) = s as the batched prover (prover.hpp) drives it. The
+// prover calls round_evals() and bind(r) alternately, v times each, then final_evals().
+// Implementations: ProductInstance (product of MLEs), ExprInstance (constraint combination,
+// optionally times eq for a zerocheck).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "kernels/field/goldilocks_ext2.hpp"
+
+namespace kprove {
+
+class SumcheckInstance {
+ public:
+  virtual ~SumcheckInstance() = default;
+  virtual int num_vars() const = 0;
+  // Degree of the round polynomials in the variable being bound (>= 1).
+  virtual int degree() const = 0;
+  // The current round polynomial at t = 0..degree(): sum over the remaining variables with the
+  // current first variable set to t.
+  virtual std::vector<Ext> round_evals() = 0;
+  // Fixes the current first variable to r.
+  virtual void bind(Ext r) = 0;
+  // Number of values final_evals() returns.
+  virtual std::size_t num_finals() const = 0;
+  // After all variables are bound: the values of the claim's MLEs at the bound point, the
+  // inputs of the verifier's oracle check.
+  virtual std::vector<Ext> final_evals() = 0;
+};
+
+}  // namespace kprove

@@ -1,0 +1,33 @@
+#include "engine/sumcheck/univariate.hpp"
+
+#include <stdexcept>
+
+namespace kprove {
+
+Ext interpolate_at(std::span<const Ext> evals, Ext x) {
+  const std::size_t n = evals.size();
+  if (n == 0) throw std::invalid_argument("interpolate_at: no evaluations");
+  Ext sum = Ext::zero();
+  for (std::size_t i = 0; i < n; ++i) {
+    // L_i(x) = prod_{j != i} (x - j) / (i - j)
+    Ext num = Ext::one();
+    Felt den = Felt::one();
+    for (std::size_t j = 0; j < n; ++j) {
+      if (j == i) continue;
+      num *= x - Felt::from_u64(j);
+      den *= Felt::from_u64(i) - Felt::from_u64(j);
+    }
+    sum += evals[i] * (num * den.inverse());
+  }
+  return sum;
+}
+
+std::vector<Ext> extend_evals(std::span<const Ext> evals, std::size_t count) {
+  if (count < evals.size()) throw std::invalid_argument("extend_evals: count below input size");
+  std::vector<Ext> out(evals.begin(), evals.end());
+  for (std::size_t t = evals.size(); t < count; ++t)
+    out.push_back(interpolate_at(evals, Ext(Felt::from_u64(t))));
+  return out;
+}
+
+}  // namespace kprove

@@ -1,0 +1,46 @@
+// Plain host references for MLE code (kernels/mle/mle.hpp order: x_1 = most significant bit),
+// and row-major tables on any memory space.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <vector>
+
+#include "kernels/field/goldilocks_ext2.hpp"
+
+namespace kprove::test {
+
+// f with x_1 fixed to r.
+template <class F>
+std::vector<Ext> ref_fold(const std::vector<F>& f, Ext r) {
+  const std::size_t half = f.size() / 2;
+  std::vector<Ext> out(half);
+  for (std::size_t i = 0; i < half; ++i) out[i] = Ext(f[i]) + r * (Ext(f[i + half]) - Ext(f[i]));
+  return out;
+}
+
+template <class F>
+Ext ref_evaluate(const std::vector<F>& f, const std::vector<Ext>& point) {
+  std::vector<Ext> cur(f.begin(), f.end());
+  for (Ext r : point) cur = ref_fold(cur, r);
+  return cur.at(0);
+}
+
+// Column c of a row-major rows x cols table.
+template <class F>
+std::vector<F> column(const std::vector<F>& flat, std::size_t cols, std::size_t c) {
+  std::vector<F> out;
+  for (std::size_t i = c; i < flat.size(); i += cols) out.push_back(flat[i]);
+  return out;
+}
+
+template <class F, class Mem>
+Kokkos::View<F**, Kokkos::LayoutRight, Mem> to_device_table(const std::vector<F>& flat,
+                                                            std::size_t rows, std::size_t cols) {
+  Kokkos::View<F**, Kokkos::LayoutRight, Mem> t("table", rows, cols);
+  auto h = Kokkos::create_mirror_view(t);
+  for (std::size_t i = 0; i < rows * cols; ++i) h.data()[i] = flat[i];
+  Kokkos::deep_copy(t, h);
+  return t;
+}
+
+}  // namespace kprove::test
