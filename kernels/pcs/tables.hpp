@@ -1,34 +1,22 @@
 // Multilinear tables for the Basefold sumchecks. A table row holds one MLE's 2^v evaluations
-// over the hypercube (index bit i = variable i); several MLEs of one size share a matrix so
-// one launch serves them all. Variable 0 (the index's lowest bit) is always bound first,
-// matching the codeword fold (fold.hpp).
+// over the hypercube with variable j = bit j of the index (the reverse of kernels/mle's
+// order); several MLEs of one size share a matrix so one launch serves them all. Variable 0
+// (the lowest bit) is always bound first, matching the codeword fold (fold.hpp).
 #pragma once
 
 #include <Kokkos_Core.hpp>
 #include <stdexcept>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "kernels/field/goldilocks_ext2.hpp"
+#include "kernels/mle/eq.hpp"
 #include "views/owned.hpp"
 
 namespace kprove::pcs {
 
 namespace detail {
-template <class Mem>
-struct EqTables {
-  Mat<Ext, Mem> points, out;
-  std::size_t log_n;
-  KOKKOS_INLINE_FUNCTION void operator()(std::size_t idx) const {
-    const std::size_t r = idx >> log_n, x = idx & ((std::size_t(1) << log_n) - 1);
-    Ext acc = Ext::one();
-    for (std::size_t j = 0; j < log_n; ++j) {
-      const Ext z = points(r, j);
-      acc *= ((x >> j) & 1) ? z : Ext::one() - z;
-    }
-    out(r, x) = acc;
-  }
-};
-
 template <class Mem>
 struct FoldTables {
   Mat<Ext, Mem> in, out;
@@ -63,15 +51,12 @@ inline std::size_t log2_exact(std::size_t n, const char* what) {
 }
 }  // namespace detail
 
-// out(r, x) = eq(points(r, .), x) = prod_j (x_j ? z_j : 1 - z_j), x_j = bit j of x.
-template <class Exec, class Mem>
-void eq_tables(const Exec& exec, const Mat<Ext, Mem>& points, const Mat<Ext, Mem>& out) {
-  const std::size_t log_n = points.extent(1);
-  if (out.extent(0) != points.extent(0) || out.extent(1) != (std::size_t(1) << log_n))
-    throw std::invalid_argument("eq_tables: output shape does not match the points");
-  Kokkos::parallel_for("kprove::pcs::eq_tables",
-                       Kokkos::RangePolicy<Exec>(exec, 0, out.extent(0) << log_n),
-                       detail::EqTables<Mem>{points, out, log_n});
+// out(x) = eq(z, x) = prod_j (x_j ? z_j : 1 - z_j) with x_j = bit j of x. kernels/mle orders
+// variables most significant bit first, so its eq_table gets z reversed.
+template <class Exec, class View>
+void eq_table_lsb_first(const Exec& exec, const std::vector<Ext>& z, const View& out) {
+  const std::vector<Ext> msb_first(z.rbegin(), z.rend());
+  eq_table(exec, std::span<const Ext>(msb_first), out);
 }
 
 // Binds variable 0 of every row to u: out(r, i) = in(r, 2i) + u (in(r, 2i+1) - in(r, 2i)).
