@@ -1,0 +1,117 @@
+// Compiled constraint expressions that device kernels evaluate per row.
+//
+// ExprProgram::compile turns a list of Expr into postfix programs packed in three Views (ops,
+// per-program offsets, Felt constants). ExprProgramView::eval<F>(k, col) runs program k with a
+// fixed-size stack of EXPR_MAX_STACK values of type F (Felt or Ext) and reads column c through
+// col(c); compile() refuses programs whose stack would not fit.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "kernels/expr/expr.hpp"
+#include "kernels/expr/impl/compile.hpp"
+#include "views/owned.hpp"
+
+namespace kprove {
+
+constexpr int EXPR_MAX_STACK = 16;
+
+template <class Mem>
+struct ExprProgramView {
+  Kokkos::View<const uint32_t*, Mem> ops, offsets;
+  Kokkos::View<const Felt*, Mem> constants;
+
+  KOKKOS_INLINE_FUNCTION std::size_t size() const { return offsets.extent(0) - 1; }
+
+  // Program k at one row; col(c) returns column c's value there as an F.
+  template <class F, class Col>
+  KOKKOS_INLINE_FUNCTION F eval(std::size_t k, const Col& col) const {
+    F stack[EXPR_MAX_STACK];
+    int sp = 0;
+    for (uint32_t pc = offsets(k), end = offsets(k + 1); pc < end; ++pc) {
+      const uint32_t op = ops(pc), arg = op >> 8;
+      switch (op & 0xFFu) {
+        case detail::EXPR_COL:
+          stack[sp++] = col(arg);
+          break;
+        case detail::EXPR_CONST:
+          stack[sp++] = F(constants(arg));
+          break;
+        case detail::EXPR_NEG:
+          stack[sp - 1] = -stack[sp - 1];
+          break;
+        default: {  // binary: a = second from top, b = top
+          const F b = stack[--sp], a = stack[sp - 1];
+          switch (op & 0xFFu) {
+            case detail::EXPR_ADD: stack[sp - 1] = a + b; break;
+            case detail::EXPR_SUB: stack[sp - 1] = a - b; break;
+            case detail::EXPR_RSUB: stack[sp - 1] = b - a; break;
+            default: stack[sp - 1] = a * b; break;  // EXPR_MUL
+          }
+        }
+      }
+    }
+    return stack[0];
+  }
+};
+
+template <class Mem>
+class ExprProgram {
+ public:
+  // Throws std::invalid_argument for an empty list or an expression needing a deeper stack.
+  static ExprProgram compile(const std::vector<Expr>& exprs, MemoryLedger& ledger) {
+    if (exprs.empty()) throw std::invalid_argument("ExprProgram::compile: no expressions");
+    detail::ExprCompiler compiler;
+    ExprProgram p;
+    for (std::size_t k = 0; k < exprs.size(); ++k) {
+      compiler.add(exprs[k]);
+      p.degree_ = std::max(p.degree_, exprs[k].degree());
+      p.num_columns_ = std::max(p.num_columns_, exprs[k].max_column() + 1);
+    }
+    detail::ExprCode code = compiler.take();
+    if (code.max_depth > EXPR_MAX_STACK)
+      throw std::invalid_argument("ExprProgram::compile: an expression needs an evaluation stack of " +
+                                  std::to_string(code.max_depth) + " > EXPR_MAX_STACK = " +
+                                  std::to_string(EXPR_MAX_STACK) + "; split it");
+    p.exprs_ = exprs;
+    p.stack_depth_ = code.max_depth;
+    p.ops_ = upload(ledger, "expr:ops", code.ops);
+    p.offsets_ = upload(ledger, "expr:offsets", code.offsets);
+    p.constants_ = upload(ledger, "expr:constants", code.constants);
+    return p;
+  }
+
+  ExprProgramView<Mem> view() const {
+    return {ops_.view(), offsets_.view(), constants_.view()};
+  }
+  std::size_t size() const { return exprs_.size(); }
+  int degree() const { return degree_; }           // max over the expressions
+  uint32_t num_columns() const { return num_columns_; }  // 1 + largest column used (>= 1)
+  int stack_depth() const { return stack_depth_; }
+  const std::vector<Expr>& exprs() const { return exprs_; }
+
+ private:
+  template <class T>
+  static Owned<Vec<T, Mem>> upload(MemoryLedger& ledger, const std::string& label,
+                                   const std::vector<T>& host) {
+    auto v = alloc_vec<T, Mem>(ledger, label, host.size());
+    auto mirror = Kokkos::create_mirror_view(v.view());
+    for (std::size_t i = 0; i < host.size(); ++i) mirror(i) = host[i];
+    Kokkos::deep_copy(v.view(), mirror);
+    return v;
+  }
+
+  std::vector<Expr> exprs_;
+  int degree_ = 0;
+  uint32_t num_columns_ = 1;
+  int stack_depth_ = 0;
+  Owned<Vec<uint32_t, Mem>> ops_, offsets_;
+  Owned<Vec<Felt, Mem>> constants_;
+};
+
+}  // namespace kprove

@@ -1,0 +1,119 @@
+// Fiat-Shamir transcript: known answers computed from the bare permutation, determinism,
+// sensitivity to every absorbed item, and proof-of-work consistency between prover and verifier.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "engine/transcript/transcript.hpp"
+#include "support/random.hpp"
+
+namespace kprove {
+namespace {
+
+std::array<Felt, 12> permuted(std::array<Felt, 12> s) {
+  Felt raw[12];
+  for (int i = 0; i < 12; ++i) raw[i] = s[i];
+  Poseidon2Goldilocks12::permute(raw);
+  for (int i = 0; i < 12; ++i) s[i] = raw[i];
+  return s;
+}
+
+TEST(TranscriptTest, KnownAnswersFromThePermutation) {
+  // "" absorbs only its length 0: the first squeeze permutes the zero state.
+  std::array<Felt, 12> zero{};
+  zero.fill(Felt::zero());
+  const auto p1 = permuted(zero);
+  const auto p2 = permuted(p1);
+  Transcript t("");
+  for (int i = 0; i < 8; ++i) ASSERT_EQ(t.challenge_base(), p1[i]) << i;
+  EXPECT_EQ(t.challenge_base(), p2[0]);  // rate exhausted: permute again
+
+  // "abc" absorbs [3, 0x636261], which overwrite state[0..2).
+  auto s = zero;
+  s[0] = Felt::from_u64(3);
+  s[1] = Felt::from_u64(0x636261);
+  Transcript u("abc");
+  const Ext c = u.challenge_ext();
+  EXPECT_EQ(c, Ext(permuted(s)[0], permuted(s)[1]));
+
+  // A ninth element starts a new block after a permutation.
+  Transcript w("");
+  for (uint64_t i = 1; i <= 8; ++i) w.absorb(Felt::from_u64(i));  // block: [0, 1..7], then 8
+  auto b = zero;
+  for (int i = 0; i < 8; ++i) b[i] = Felt::from_u64(i);
+  b = permuted(b);
+  b[0] = Felt::from_u64(8);
+  EXPECT_EQ(w.challenge_base(), permuted(b)[0]);
+}
+
+TEST(TranscriptTest, SameCallsGiveSameChallenges) {
+  KPROVE_RNG(rng);
+  const auto xs = rng.felts(21);
+  const Ext e = rng.ext();
+  auto run = [&] {
+    Transcript t("kprove.test");
+    t.absorb(std::span<const Felt>(xs));
+    t.absorb_label("round");
+    t.absorb(e);
+    std::vector<Felt> out;
+    for (int i = 0; i < 20; ++i) out.push_back(t.challenge_base());
+    out.push_back(t.challenge_ext().c1);
+    return out;
+  };
+  const auto a = run();
+  EXPECT_EQ(a, run());
+  std::set<uint64_t> distinct;  // no repeats across permutation boundaries
+  for (Felt x : a) distinct.insert(x.value());
+  EXPECT_EQ(distinct.size(), a.size());
+}
+
+TEST(TranscriptTest, EveryAbsorbedItemChangesTheChallenge) {
+  KPROVE_RNG(rng);
+  const Felt x = rng.felt(), y = rng.felt();
+  auto challenge = [](auto&& build) {
+    Transcript t("kprove.test");
+    build(t);
+    return t.challenge_ext();
+  };
+  const Ext base = challenge([&](Transcript& t) { t.absorb(x); t.absorb(y); });
+  EXPECT_NE(base, challenge([&](Transcript& t) { t.absorb(y); t.absorb(x); }));
+  EXPECT_NE(base, challenge([&](Transcript& t) { t.absorb(x); t.absorb(y + Felt::one()); }));
+  EXPECT_NE(base, challenge([&](Transcript& t) { t.absorb(x); }));
+  EXPECT_NE(challenge([](Transcript& t) { t.absorb_label("ab"); }),
+            challenge([](Transcript& t) { t.absorb_label("a"); t.absorb_label("b"); }));
+  Transcript other("kprove.other");
+  other.absorb(x);
+  other.absorb(y);
+  EXPECT_NE(base, other.challenge_ext());
+  const Digest d{{x, y, x, y}}, d2{{x, y, x, x}};
+  EXPECT_NE(challenge([&](Transcript& t) { t.absorb(d); }),
+            challenge([&](Transcript& t) { t.absorb(d2); }));
+}
+
+TEST(TranscriptTest, ChallengeIndicesStayInRange) {
+  Transcript t("kprove.test");
+  for (int log_range : {0, 1, 5, 32}) {
+    for (std::size_t i : t.challenge_indices(50, log_range)) EXPECT_LT(i, std::size_t(1) << log_range);
+  }
+  EXPECT_THROW(t.challenge_indices(1, 33), std::invalid_argument);
+  EXPECT_THROW(t.check_pow(64, 0), std::invalid_argument);
+}
+
+TEST(TranscriptTest, GrindFindsTheFirstNonceTheVerifierAccepts) {
+  Transcript prover("kprove.pow");
+  prover.absorb(Felt::from_u64(42));
+  Transcript verifier = prover;
+  const int bits = 8;
+  const uint64_t nonce = prover.grind(bits);
+  for (uint64_t n = 0; n < nonce; ++n) {
+    Transcript trial = verifier;
+    EXPECT_FALSE(trial.check_pow(bits, n)) << n;
+  }
+  EXPECT_TRUE(verifier.check_pow(bits, nonce));
+  EXPECT_EQ(prover.challenge_ext(), verifier.challenge_ext());
+  Transcript any("kprove.pow");
+  EXPECT_EQ(any.grind(0), 0u);
+}
+
+}  // namespace
+}  // namespace kprove
