@@ -1,0 +1,54 @@
+// Batched NTTs over Goldilocks: every column of a row-major n x m matrix is transformed in
+// the same launches. Cost: ceil(log n / t) read+write passes over the matrix (t = butterfly
+// stages a team runs in scratch, 9-10 with 48 KB), plus one permutation pass when the input
+// and output orders are equal.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+
+#include "kernels/field/goldilocks.hpp"
+#include "kernels/ntt/impl/checks.hpp"
+#include "kernels/ntt/impl/transform_impl.hpp"
+#include "kernels/ntt/order.hpp"
+#include "kernels/ntt/twiddles.hpp"
+#include "views/owned.hpp"
+
+namespace kprove {
+
+// In place, for every column c: out[i][c] = sum_j in[j][c] * w^(i*j), w =
+// Felt::two_adic_generator(log2 n). `in`/`out` give the row order of the input and output.
+template <class Exec, class Mem>
+void ntt_forward(const Exec& exec, const Mat<Felt, Mem>& m, const NttTwiddles<Mem>& tw, NttOrder in,
+                 NttOrder out) {
+  const int log_n = detail::check_rows("ntt_forward", m.extent(0), tw.log_max());
+  detail::check_contiguous("ntt_forward", m, "matrix");
+  detail::transform(exec, detail::flat_in(m), detail::flat(m), 1, log_n, m.extent(1), tw, false, in,
+                    out, Felt::one(), detail::default_limits<Exec>());
+}
+
+// In place, the inverse of ntt_forward (w^-1, then scaled by 1/n).
+template <class Exec, class Mem>
+void ntt_inverse(const Exec& exec, const Mat<Felt, Mem>& m, const NttTwiddles<Mem>& tw, NttOrder in,
+                 NttOrder out) {
+  const int log_n = detail::check_rows("ntt_inverse", m.extent(0), tw.log_max());
+  detail::check_contiguous("ntt_inverse", m, "matrix");
+  const Felt n_inv = Felt::from_canonical(m.extent(0)).inverse();
+  detail::transform(exec, detail::flat_in(m), detail::flat(m), 1, log_n, m.extent(1), tw, true, in,
+                    out, n_inv, detail::default_limits<Exec>());
+}
+
+// Row j *= shift^j: coefficients of p(X) become those of p(shift X), so a forward NTT then
+// evaluates p on the coset shift * H.
+template <class Exec, class Mem>
+void coset_scale(const Exec& exec, const Mat<Felt, Mem>& m, Felt shift) {
+  detail::check_contiguous("coset_scale", m, "matrix");
+  if (m.extent(0) == 0 || m.extent(1) == 0) return;
+  if (!detail::is_pow2(m.extent(0)))  // the row kernel tiles rows in powers of two
+    detail::bad_argument("coset_scale",
+                         std::to_string(m.extent(0)) + " rows is not a power of two");
+  detail::scale_rows(exec, detail::flat_in(m), detail::flat(m), m.extent(0), m.extent(1),
+                     detail::CosetRows{detail::SquarePowers::of(shift)},
+                     detail::default_limits<Exec>());
+}
+
+}  // namespace kprove
