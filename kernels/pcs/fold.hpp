@@ -65,7 +65,9 @@ struct FoldWeightTable {
   Vec<Felt, Mem> out;
   Felt w_inv;
   int bits;
-  KOKKOS_INLINE_FUNCTION void operator()(std::size_t k) const { out(k) = fold_weight(w_inv, bits, k); }
+  KOKKOS_INLINE_FUNCTION void operator()(std::size_t k) const {
+    out(k) = fold_weight(w_inv, bits, k);
+  }
 };
 
 template <class Mem>
@@ -87,10 +89,9 @@ Owned<Vec<Felt, Mem>> fold_weights(const Exec& exec, MemoryLedger& ledger, int l
                                 " outside [1, 32]");
   const std::size_t n = std::size_t(1) << (log_max - 1);
   auto table = alloc_vec<Felt, Mem>(ledger, "pcs::fold_weights", n);
-  Kokkos::parallel_for(
-      "kprove::pcs::fold_weights", Kokkos::RangePolicy<Exec>(exec, 0, n),
-      detail::FoldWeightTable<Mem>{*table, Felt::two_adic_generator(log_max).inverse(),
-                                   log_max - 1});
+  Kokkos::parallel_for("kprove::pcs::fold_weights", Kokkos::RangePolicy<Exec>(exec, 0, n),
+                       detail::FoldWeightTable<Mem>{
+                           *table, Felt::two_adic_generator(log_max).inverse(), log_max - 1});
   return table;
 }
 

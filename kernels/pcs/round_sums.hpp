@@ -45,7 +45,7 @@ std::array<Ext, 3> product_round(TeamSums<Exec>& sums, const Mat<Ext, Mem>& a,
     throw std::invalid_argument("product_round: tables must match and have a variable left");
   const std::size_t log_half = detail::log2_exact(a.extent(1) / 2, "product_round");
   return sums.template run<3>(a.extent(0) << log_half,
-                             detail::ProductRoundTerm<Mem>{a, q, log_half});
+                              detail::ProductRoundTerm<Mem>{a, q, log_half});
 }
 
 // L(b) = sum_x e(0, x) g(0, (b, x)) for b = 0, 1: row 0 of g with variable 0 fixed to b,

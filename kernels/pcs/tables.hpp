@@ -5,8 +5,8 @@
 #pragma once
 
 #include <Kokkos_Core.hpp>
-#include <stdexcept>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -29,10 +29,11 @@ struct FoldTables {
   }
 };
 
-template <class Mem>
+template <class Mem, class OutView>
 struct CombineTableRows {
   Mat<Ext, Mem> tables;
-  Vec<Ext, Mem> coef, out;
+  Vec<Ext, Mem> coef;
+  OutView out;
   bool accumulate;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t i) const {
     Ext acc = accumulate ? out(i) : Ext::zero();
@@ -70,15 +71,15 @@ void fold_tables(const Exec& exec, const Mat<Ext, Mem>& in, const Mat<Ext, Mem>&
                        detail::FoldTables<Mem>{in, out, u, log_half});
 }
 
-// out(i) (+)= sum_r coef(r) * tables(r, i).
-template <class Exec, class Mem>
+// out(i) (+)= sum_r coef(r) * tables(r, i); OutView: any rank-1 Ext view in Mem.
+template <class Exec, class Mem, class OutView>
 void combine_table_rows(const Exec& exec, const Mat<Ext, Mem>& tables, const Vec<Ext, Mem>& coef,
-                        const Vec<Ext, Mem>& out, bool accumulate) {
+                        const OutView& out, bool accumulate) {
   if (coef.extent(0) != tables.extent(0) || out.extent(0) != tables.extent(1))
     throw std::invalid_argument("combine_table_rows: shapes do not match");
   Kokkos::parallel_for("kprove::pcs::combine_table_rows",
                        Kokkos::RangePolicy<Exec>(exec, 0, out.extent(0)),
-                       detail::CombineTableRows<Mem>{tables, coef, out, accumulate});
+                       detail::CombineTableRows<Mem, OutView>{tables, coef, out, accumulate});
 }
 
 }  // namespace kprove::pcs

@@ -106,7 +106,8 @@ TYPED_TEST(PcsKernelsTest, EqFoldAndCombineTablesMatchHost) {
   const auto z = rng.exts(rows * log_n);
   Mat<Ext, Mem> eq("eq", rows, n);
   for (std::size_t r = 0; r < rows; ++r)
-    pcs::eq_table_lsb_first(Exec(), std::vector<Ext>(z.begin() + r * log_n, z.begin() + (r + 1) * log_n),
+    pcs::eq_table_lsb_first(Exec(),
+                            std::vector<Ext>(z.begin() + r * log_n, z.begin() + (r + 1) * log_n),
                             Kokkos::subview(eq, r, Kokkos::ALL));
   const auto eq_h = test::to_host(eq);
   for (std::size_t r = 0; r < rows; ++r) {
