@@ -70,8 +70,7 @@ void TowerWalk::set_roots(std::span<const Ext> top) {
 void TowerWalk::descend(std::span<const Ext> children, const std::vector<Ext>& rho, Ext c) {
   const std::size_t trees = shape_.active(k_ + 1);
   if (children.size() != 4 * trees || rho.size() != std::size_t(k_))
-    throw std::logic_error("TowerWalk: children or point do not match layer " +
-                           std::to_string(k_));
+    throw std::logic_error("TowerWalk: children or point do not match layer " + std::to_string(k_));
   p_.resize(trees);
   q_.resize(trees);
   const std::size_t right = 2 * trees;
@@ -102,8 +101,8 @@ Ext TowerWalk::layer_sum(Ext eta) const {
 }
 
 TowerClaims TowerWalk::take() {
-  return TowerClaims{std::move(root_p_), std::move(root_q_), std::move(points_),
-                     std::move(leaf_p_), std::move(leaf_q_)};
+  return TowerClaims{std::move(root_p_), std::move(root_q_), std::move(points_), std::move(leaf_p_),
+                     std::move(leaf_q_)};
 }
 
 }  // namespace detail
@@ -117,8 +116,8 @@ TowerClaims verify_tower(Transcript& transcript, const std::vector<int>& heights
     throw VerifyError("tower: top layer has " + std::to_string(proof.top.size()) +
                       " values, expected " + std::to_string(4 * trees));
   if (proof.layers.size() != std::size_t(shape.max_height - 1))
-    throw VerifyError("tower: " + std::to_string(proof.layers.size()) +
-                      " layer proofs, expected " + std::to_string(shape.max_height - 1));
+    throw VerifyError("tower: " + std::to_string(proof.layers.size()) + " layer proofs, expected " +
+                      std::to_string(shape.max_height - 1));
   detail::TowerWalk walk(shape);
   walk.set_roots(proof.top);
   transcript.absorb(std::span<const Ext>(proof.top));

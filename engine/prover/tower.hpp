@@ -31,8 +31,8 @@
 namespace kprove {
 
 struct TowerProof {
-  std::vector<Ext> top;                // layer 1 as [left children | right children], 4 per tree
-  std::vector<SumcheckProof> layers;   // layer k -> k + 1, k = 1..H-1
+  std::vector<Ext> top;               // layer 1 as [left children | right children], 4 per tree
+  std::vector<SumcheckProof> layers;  // layer k -> k + 1, k = 1..H-1
   friend bool operator==(const TowerProof&, const TowerProof&) = default;
 };
 

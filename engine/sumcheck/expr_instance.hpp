@@ -46,8 +46,8 @@ class ExprInstance final : public SumcheckInstance {
   // sum_k beta^k C_k.
   ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program, Ext beta,
                std::vector<Ext> zeta, MemoryLedger& ledger)
-      : ExprInstance(exec, trace, program, detail::powers_of(beta, program.size()),
-                     std::move(zeta), ledger) {}
+      : ExprInstance(exec, trace, program, detail::powers_of(beta, program.size()), std::move(zeta),
+                     ledger) {}
 
   // sum_k coefficients[k] C_k; one coefficient per program.
   ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program,
@@ -66,10 +66,10 @@ class ExprInstance final : public SumcheckInstance {
       throw std::invalid_argument("ExprInstance: " + std::to_string(coefficients.size()) +
                                   " coefficients for " + std::to_string(program.size()) +
                                   " constraints");
-    Kokkos::deep_copy(exec_, coefs_.view(),
-                      Kokkos::View<const Ext*, Kokkos::HostSpace,
-                                   Kokkos::MemoryTraits<Kokkos::Unmanaged>>(coefficients.data(),
-                                                                            coefficients.size()));
+    Kokkos::deep_copy(
+        exec_, coefs_.view(),
+        Kokkos::View<const Ext*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>(
+            coefficients.data(), coefficients.size()));
     exec_.fence();  // the host vector may die after the constructor
     if (trace.extent(1) < program.num_columns())
       throw std::invalid_argument("ExprInstance: constraints use " +

@@ -75,8 +75,7 @@ TYPED_TEST(ExprCoefficientsTest, PowersOfBetaEqualTheBetaForm) {
   const auto program = ExprProgram<Mem>::compile(exprs, ledger);
   const auto table = test::to_device_table<Felt, Mem>(flat, 8, 2);
   ExprInstance<Exec> by_beta(Exec(), table, program, beta, {}, ledger);
-  ExprInstance<Exec> by_list(Exec(), table, program, {Ext::one(), beta, beta * beta}, {},
-                             ledger);
+  ExprInstance<Exec> by_list(Exec(), table, program, {Ext::one(), beta, beta * beta}, {}, ledger);
   EXPECT_EQ(by_beta.round_evals(), by_list.round_evals());
   EXPECT_THROW(ExprInstance<Exec>(Exec(), table, program, std::vector<Ext>{beta}, {}, ledger),
                std::invalid_argument);

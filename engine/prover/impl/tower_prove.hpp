@@ -31,8 +31,7 @@ Tower<typename Exec::memory_space> build_tower(
   // height exactly k.
   for (int k = top; k >= 1; --k) {
     const std::size_t wide = shape.active(k), below = k < top ? shape.active(k + 1) : 0;
-    tower.layers[k] =
-        alloc_mat<Ext, Mem>(ledger, "tower:layer", std::size_t(1) << k, 2 * wide);
+    tower.layers[k] = alloc_mat<Ext, Mem>(ledger, "tower:layer", std::size_t(1) << k, 2 * wide);
     const auto& layer = tower.layers[k].view();
     if (below > 0) tower_parents(exec, tower.layers[k + 1].view(), layer, below);
     for (std::size_t s = below; s < wide; ++s) {

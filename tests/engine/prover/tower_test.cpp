@@ -1,8 +1,9 @@
 // LogUp GKR tower: honest proofs verify and commit to the brute-force fractional sums and to
 // the leaf MLEs at the returned points; any tampering is rejected.
+#include "engine/prover/tower.hpp"
+
 #include <gtest/gtest.h>
 
-#include "engine/prover/tower.hpp"
 #include "engine/verifier/verify_error.hpp"
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
@@ -20,7 +21,8 @@ struct HostTree {
 
 std::vector<HostTree> random_trees(test::Rng& rng, const std::vector<int>& heights) {
   std::vector<HostTree> out;
-  for (int h : heights) out.push_back({rng.exts(std::size_t(1) << h), rng.exts(std::size_t(1) << h)});
+  for (int h : heights)
+    out.push_back({rng.exts(std::size_t(1) << h), rng.exts(std::size_t(1) << h)});
   return out;
 }
 
@@ -61,7 +63,8 @@ TYPED_TEST(TowerTest, HonestTowerCommitsToFractionalSumsAndLeafEvaluations) {
   for (std::size_t t = 0; t < trees.size(); ++t) {
     SCOPED_TRACE("tree " + std::to_string(t));
     Ext sum = Ext::zero();
-    for (std::size_t i = 0; i < trees[t].p.size(); ++i) sum += trees[t].p[i] * trees[t].q[i].inverse();
+    for (std::size_t i = 0; i < trees[t].p.size(); ++i)
+      sum += trees[t].p[i] * trees[t].q[i].inverse();
     EXPECT_EQ(claims.root_p[t] * claims.root_q[t].inverse(), sum);
     ASSERT_EQ(claims.points[t].size(), std::size_t(heights[t]));
     EXPECT_EQ(claims.leaf_p[t], test::ref_evaluate(trees[t].p, claims.points[t]));
