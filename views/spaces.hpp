@@ -33,4 +33,32 @@ decltype(auto) dispatch_space(SpaceKind kind, F&& f) {
   }
 }
 
+// The SpaceKind of a compiled execution space type (the inverse of dispatch_space); a space
+// kprove does not dispatch to has no SpaceKindOf and fails to compile.
+template <class Exec>
+struct SpaceKindOf;
+#if defined(KOKKOS_ENABLE_SERIAL)
+template <>
+struct SpaceKindOf<Kokkos::Serial> {
+  static constexpr SpaceKind value = SpaceKind::serial;
+};
+#endif
+#if defined(KOKKOS_ENABLE_OPENMP)
+template <>
+struct SpaceKindOf<Kokkos::OpenMP> {
+  static constexpr SpaceKind value = SpaceKind::openmp;
+};
+#endif
+#if defined(KOKKOS_ENABLE_CUDA)
+template <>
+struct SpaceKindOf<Kokkos::Cuda> {
+  static constexpr SpaceKind value = SpaceKind::cuda;
+};
+#endif
+
+template <class Exec>
+constexpr SpaceKind space_kind_of() {
+  return SpaceKindOf<Exec>::value;
+}
+
 }  // namespace kprove

@@ -1,6 +1,8 @@
 // Sumcheck claim over the columns of a trace (rows = hypercube points in the kernels/mle/mle.hpp
-// order, row-major Felt) combined by compiled constraints C_0..C_{n-1}:
-//   sum_x [eq(zeta, x)] * sum_k beta^k C_k(trace row x)
+// order, row-major Felt or Ext) combined by compiled constraints C_0..C_{n-1}:
+//   sum_x [eq(zeta, x)] * sum_k c_k C_k(trace row x)
+// with Ext coefficients c_k: beta^k for a batching challenge beta, or any list (e.g. terms
+// whose constants are Ext challenges, written as Felt expressions times Ext coefficients).
 // The eq factor is present when zeta is non-empty (zerocheck form). Its round polynomial is
 // eq(zeta_k, t) * scale * h(t) with scale = prod_{i<k} eq(zeta_i, r_i) kept on the host, so the
 // device only evaluates h (degree deg C) against the suffix tables of an eq pyramid.
@@ -26,24 +28,49 @@
 
 namespace kprove {
 
-template <class Exec>
+namespace detail {
+inline std::vector<Ext> powers_of(Ext base, std::size_t n) {
+  std::vector<Ext> out(n);
+  Ext p = Ext::one();
+  for (Ext& x : out) x = std::exchange(p, p * base);
+  return out;
+}
+}  // namespace detail
+
+template <class Exec, class F = Felt>
 class ExprInstance final : public SumcheckInstance {
  public:
   using Mem = typename Exec::memory_space;
-  using Table = Kokkos::View<const Felt**, Kokkos::LayoutRight, Mem>;
+  using Table = Kokkos::View<const F**, Kokkos::LayoutRight, Mem>;
 
+  // sum_k beta^k C_k.
   ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program, Ext beta,
                std::vector<Ext> zeta, MemoryLedger& ledger)
+      : ExprInstance(exec, trace, program, detail::powers_of(beta, program.size()), std::move(zeta),
+                     ledger) {}
+
+  // sum_k coefficients[k] C_k; one coefficient per program.
+  ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program,
+               const std::vector<Ext>& coefficients, std::vector<Ext> zeta, MemoryLedger& ledger)
       : exec_(exec),
         ledger_(&ledger),
         trace_(trace),
         program_(program.view()),
         program_degree_(program.degree()),
-        beta_(beta),
+        coefs_(alloc_vec<Ext, Mem>(ledger, "sumcheck:expr_coefficients", coefficients.size())),
         zeta_(std::move(zeta)),
         sums_(exec, ledger, MAX_EXPR_POINTS),
         v_(mle_num_vars(trace.extent(0), "ExprInstance")) {
     if (v_ == 0) throw std::invalid_argument("ExprInstance: trace has a single row");
+    if (coefficients.size() != program.size())
+      throw std::invalid_argument("ExprInstance: " + std::to_string(coefficients.size()) +
+                                  " coefficients for " + std::to_string(program.size()) +
+                                  " constraints");
+    Kokkos::deep_copy(
+        exec_, coefs_.view(),
+        Kokkos::View<const Ext*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>(
+            coefficients.data(), coefficients.size()));
+    exec_.fence();  // the host vector may die after the constructor
     if (trace.extent(1) < program.num_columns())
       throw std::invalid_argument("ExprInstance: constraints use " +
                                   std::to_string(program.num_columns()) + " columns, trace has " +
@@ -72,8 +99,9 @@ class ExprInstance final : public SumcheckInstance {
     const int npts = program_degree_ + 1;
     Kokkos::View<const Ext*, Mem> eq;
     if (!zeta_.empty()) eq = eq_pyramid_level(eq_.view(), v_ - bound_ - 1);
-    const auto h = bound_ == 0 ? expr_round(sums_, trace_, program_, beta_, eq, npts)
-                               : expr_round(sums_, level(), program_, beta_, eq, npts);
+    const Kokkos::View<const Ext*, Mem> coefs = coefs_.view();
+    const auto h = bound_ == 0 ? expr_round(sums_, trace_, program_, coefs, eq, npts)
+                               : expr_round(sums_, level(), program_, coefs, eq, npts);
     std::vector<Ext> out(h.begin(), h.begin() + npts);
     if (zeta_.empty()) return out;
     out = extend_evals(out, std::size_t(npts) + 1);
@@ -114,7 +142,7 @@ class ExprInstance final : public SumcheckInstance {
   Table trace_;
   ExprProgramView<Mem> program_;
   int program_degree_;
-  Ext beta_;
+  Owned<Vec<Ext, Mem>> coefs_;
   std::vector<Ext> zeta_;
   TeamSums<Exec> sums_;
   int v_;

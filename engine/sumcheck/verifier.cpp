@@ -75,6 +75,17 @@ Ext expr_oracle(const std::vector<Expr>& exprs, Ext beta, std::span<const Ext> f
   return v;
 }
 
+Ext expr_oracle(const std::vector<Expr>& exprs, std::span<const Ext> coefficients,
+                std::span<const Ext> finals) {
+  if (coefficients.size() != exprs.size())
+    throw std::invalid_argument("expr_oracle: " + std::to_string(coefficients.size()) +
+                                " coefficients for " + std::to_string(exprs.size()) +
+                                " expressions");
+  Ext v = Ext::zero();
+  for (std::size_t k = 0; k < exprs.size(); ++k) v += coefficients[k] * exprs[k].evaluate(finals);
+  return v;
+}
+
 Ext eq_eval(std::span<const Ext> a, std::span<const Ext> b) {
   if (a.size() != b.size()) throw std::invalid_argument("eq_eval: points differ in length");
   Ext p = Ext::one();

@@ -37,6 +37,9 @@ bool check_oracle(const SumcheckVerdict& verdict, std::span<const Ext> oracle_va
 Ext product_oracle(std::span<const Ext> finals);
 // P = sum_k beta^k C_k(columns) at the final column values.
 Ext expr_oracle(const std::vector<Expr>& exprs, Ext beta, std::span<const Ext> finals);
+// P = sum_k coefficients[k] C_k(columns), one coefficient per expression.
+Ext expr_oracle(const std::vector<Expr>& exprs, std::span<const Ext> coefficients,
+                std::span<const Ext> finals);
 // eq(a, b) = prod_j (a_j b_j + (1 - a_j)(1 - b_j)).
 Ext eq_eval(std::span<const Ext> a, std::span<const Ext> b);
 

@@ -1,6 +1,7 @@
 // Device side of an expression sumcheck round. For a row-major table of column MLEs (2 half
-// rows, Felt or Ext), compiled constraints C_0..C_{n-1} and a batching challenge beta:
-//   h(t) = sum_{j < half} [eq(j)] * sum_k beta^k C_k(row_j + t (row_{j+half} - row_j))
+// rows, Felt or Ext), compiled constraints C_0..C_{n-1} and Ext coefficients c_0..c_{n-1}
+// (powers of a batching challenge, or any Ext weights such as LogUp challenges):
+//   h(t) = sum_{j < half} [eq(j)] * sum_k c_k C_k(row_j + t (row_{j+half} - row_j))
 // at t = 0..npts-1, with the optional eq factor an Ext table of half entries (zerocheck).
 // Each constraint is interpreted once per (row pair, t); columns are re-read from memory rather
 // than cached, since traces have far more columns than registers.
@@ -45,8 +46,8 @@ struct ExprRoundTerms {
   Table table;
   std::size_t half;
   ExprProgramView<Mem> program;
-  Ext beta;
-  Kokkos::View<const Ext*, Mem> eq;  // empty: no eq factor
+  Kokkos::View<const Ext*, Mem> coefs;  // one per program
+  Kokkos::View<const Ext*, Mem> eq;     // empty: no eq factor
   int npts;
   template <int K>
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t j, Ext (&acc)[K]) const {
@@ -54,8 +55,8 @@ struct ExprRoundTerms {
     const Ext weight = eq.extent(0) > 0 ? eq(j) : Ext::one();
     for (int t = 0; t < npts && t < K; ++t) {
       const LerpColumns<Table> cols{table, j, j + half, Felt::from_u64(uint64_t(t)), t};
-      Ext v = Ext::zero();  // Horner: C_0 + beta (C_1 + beta (...))
-      for (std::size_t k = n; k-- > 0;) v = v * beta + Ext(program.template eval<F>(k, cols));
+      Ext v = Ext::zero();  // C_k stays in F: Ext * Felt is the cheap mixed product
+      for (std::size_t k = 0; k < n; ++k) v += coefs(k) * program.template eval<F>(k, cols);
       acc[t] += weight * v;
     }
   }
@@ -64,10 +65,12 @@ struct ExprRoundTerms {
 }  // namespace detail
 
 // h(0..npts-1) as above (entries past npts are zero). table: rows x cols with rows a power of
-// two >= 2 and cols >= the program's num_columns(); eq: empty or rows/2 entries.
+// two >= 2 and cols >= the program's num_columns(); coefs: one per program; eq: empty or
+// rows/2 entries.
 template <class Exec, class Table, class Mem>
 std::array<Ext, MAX_EXPR_POINTS> expr_round(TeamSums<Exec>& sums, const Table& table,
-                                            const ExprProgramView<Mem>& program, Ext beta,
+                                            const ExprProgramView<Mem>& program,
+                                            const Kokkos::View<const Ext*, Mem>& coefs,
                                             const Kokkos::View<const Ext*, Mem>& eq, int npts) {
   if (npts < 1 || npts > MAX_EXPR_POINTS)
     throw std::invalid_argument("expr_round: " + std::to_string(npts) +
@@ -79,8 +82,12 @@ std::array<Ext, MAX_EXPR_POINTS> expr_round(TeamSums<Exec>& sums, const Table& t
   if (eq.extent(0) != 0 && eq.extent(0) != half)
     throw std::invalid_argument("expr_round: eq table has " + std::to_string(eq.extent(0)) +
                                 " entries, expected " + std::to_string(half));
+  if (coefs.extent(0) != program.size())
+    throw std::invalid_argument("expr_round: " + std::to_string(coefs.extent(0)) +
+                                " coefficients for " + std::to_string(program.size()) +
+                                " programs");
   using Terms = detail::ExprRoundTerms<Table, Mem>;
-  return sums.template run<MAX_EXPR_POINTS>(half, Terms{table, half, program, beta, eq, npts});
+  return sums.template run<MAX_EXPR_POINTS>(half, Terms{table, half, program, coefs, eq, npts});
 }
 
 }  // namespace kprove

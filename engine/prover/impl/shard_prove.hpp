@@ -1,0 +1,210 @@
+// prove_shard (declared in engine/prover/shard_prover.hpp) and its phases.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/chip/logup.hpp"
+#include "engine/pcs/basefold.hpp"
+#include "engine/prover/shard_protocol.hpp"
+#include "engine/prover/tower.hpp"
+#include "engine/sumcheck/expr_instance.hpp"
+#include "engine/sumcheck/prover.hpp"
+#include "kernels/mle/mle.hpp"
+#include "views/spaces.hpp"
+
+namespace kprove {
+
+namespace detail {
+
+// Times one prover phase when metrics are on.
+class ProverPhase {
+ public:
+  ProverPhase(Metrics* metrics, const char* phase, uint64_t shard, SpaceKind space) {
+    if (metrics != nullptr) scope_.emplace(*metrics, phase, long(shard), space);
+  }
+
+ private:
+  std::optional<PhaseScope> scope_;
+};
+
+// log2(rows) per trace; throws std::invalid_argument unless the witness matches the layout.
+template <class Mem>
+std::vector<uint32_t> check_witness(const std::vector<TraceLayout>& layout,
+                                    const chip::ShardTraces<Mem>& w) {
+  if (w.traces.size() != layout.size() || w.chips.size() != layout.size())
+    throw std::invalid_argument("prove_shard: witness has " + std::to_string(w.traces.size()) +
+                                " traces, the chip set " + std::to_string(layout.size()));
+  std::vector<uint32_t> log_rows;
+  for (std::size_t k = 0; k < layout.size(); ++k) {
+    const chip::Chip& chip = *layout[k].chip;
+    const Trace<Mem>& t = w.traces[k];
+    const std::string what = "prove_shard: trace " + std::to_string(k) + " (" + chip.name() + ")";
+    if (w.chips[k] != &chip) throw std::invalid_argument(what + " belongs to another chip");
+    if (t.cols() != chip.num_columns())
+      throw std::invalid_argument(what + " has " + std::to_string(t.cols()) +
+                                  " columns, the chip " + std::to_string(chip.num_columns()));
+    const int v = mle_num_vars(t.rows(), what.c_str());
+    if (v == 0) throw std::invalid_argument(what + " has a single row");
+    if (layout[k].table && t.rows() != chip::kTableRows)
+      throw std::invalid_argument(what + " has " + std::to_string(t.rows()) + " rows, tables " +
+                                  std::to_string(chip::kTableRows));
+    log_rows.push_back(uint32_t(v));
+  }
+  return log_rows;
+}
+
+// What Basefold commits: chip traces as they are, the tables' non-fixed columns as copies.
+template <class Mem>
+struct CommittedMatrices {
+  std::vector<Owned<Mat<Felt, Mem>>> copies;
+  std::vector<Mat<Felt, Mem>> views;  // per trace
+};
+
+template <class Exec>
+CommittedMatrices<typename Exec::memory_space> committed_matrices(
+    const Exec& exec, MemoryLedger& ledger, const std::vector<TraceLayout>& layout,
+    const std::vector<Trace<typename Exec::memory_space>>& traces) {
+  using Mem = typename Exec::memory_space;
+  CommittedMatrices<Mem> out;
+  for (std::size_t k = 0; k < layout.size(); ++k) {
+    const auto& t = traces[k];
+    if (layout[k].fixed == 0) {
+      out.views.push_back(t.view());
+      continue;
+    }
+    out.copies.push_back(alloc_mat<Felt, Mem>(ledger, "shard:committed " + t.name(), t.rows(),
+                                              layout[k].committed_columns()));
+    Kokkos::deep_copy(
+        exec, out.copies.back().view(),
+        Kokkos::subview(t.view(), Kokkos::ALL, std::make_pair(layout[k].fixed, t.cols())));
+    out.views.push_back(out.copies.back().view());
+  }
+  exec.fence();
+  return out;
+}
+
+template <class Exec>
+BasefoldCommitment<typename Exec::memory_space> commit_matrices(
+    const Exec& exec, MemoryLedger& ledger,
+    const std::vector<Mat<Felt, typename Exec::memory_space>>& m, const PcsParams& params) {
+  int log_max = 1;
+  for (const auto& x : m) log_max = std::max(log_max, mle_num_vars(x.extent(0), "commit"));
+  const NttTwiddles<typename Exec::memory_space> twiddles(ledger, log_max);
+  auto commitment = basefold_commit(exec, ledger, m, params, twiddles);
+  exec.fence();  // the twiddles die here
+  return commitment;
+}
+
+// One tree per lookup of every trace (tower_trees order); the leaves die once the tower holds
+// its layers.
+template <class Exec>
+Tower<typename Exec::memory_space> shard_tower(
+    const Exec& exec, MemoryLedger& ledger, const std::vector<TraceLayout>& layout,
+    const std::vector<Trace<typename Exec::memory_space>>& traces, Ext alpha, Ext beta) {
+  using Mem = typename Exec::memory_space;
+  std::vector<chip::LogupLeaves<Mem>> leaves;
+  std::vector<TowerLeaves<Mem>> trees;
+  for (std::size_t k = 0; k < layout.size(); ++k) {
+    const auto& lookups = layout[k].chip->lookups();
+    if (lookups.empty()) continue;
+    leaves.push_back(chip::logup_leaves(exec, ledger, traces[k], lookups, alpha, beta));
+    const auto& lv = leaves.back();
+    for (std::size_t l = 0; l < lookups.size(); ++l) {
+      const auto range = std::make_pair(l * lv.rows, (l + 1) * lv.rows);
+      trees.push_back({Kokkos::subview(lv.numerators.view(), range),
+                       Kokkos::subview(lv.denominators.view(), range)});
+    }
+  }
+  auto tower = build_tower(exec, ledger, trees);
+  trees.clear();  // drop the views before their buffers are released
+  return tower;
+}
+
+template <class Exec>
+SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger,
+                          const std::vector<TraceLayout>& layout,
+                          const std::vector<Trace<typename Exec::memory_space>>& traces,
+                          const std::vector<uint32_t>& log_rows, const TowerClaims& claims,
+                          Ext alpha, Ext beta, Transcript& transcript) {
+  using Mem = typename Exec::memory_space;
+  const TowerTrees trees = tower_trees(layout, log_rows);
+  std::vector<ExprProgram<Mem>> programs;
+  std::vector<std::unique_ptr<ExprInstance<Exec>>> instances;
+  std::vector<SumcheckInstance*> list;
+  for (std::size_t k = 0; k < layout.size(); ++k) {
+    MainTerms terms = main_terms(transcript, layout[k], k, log_rows[k], trees, claims, alpha, beta);
+    programs.push_back(ExprProgram<Mem>::compile(terms.exprs, ledger));
+    instances.push_back(std::make_unique<ExprInstance<Exec>>(exec, traces[k].view(),
+                                                             programs.back(), terms.coefficients,
+                                                             std::move(terms.zeta), ledger));
+    list.push_back(instances.back().get());
+  }
+  return prove_sumcheck(transcript, list);
+}
+
+}  // namespace detail
+
+template <class Exec>
+ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const chip::ChipSet& chips,
+                       chip::ShardTraces<typename Exec::memory_space>&& witness,
+                       const PcsParams& params, uint64_t shard_index,
+                       const ShardProverOptions& options) {
+  using Mem = typename Exec::memory_space;
+  params.validate();
+  chip::ShardTraces<Mem> w = std::move(witness);
+  const std::vector<TraceLayout> layout = shard_layout(chips);
+  ShardProof proof;
+  proof.shard_index = shard_index;
+  proof.log_rows = detail::check_witness(layout, w);
+  Transcript transcript(detail::kShardDomain);
+  detail::absorb_shard_statement(transcript, shard_index, params, layout, proof.log_rows);
+  std::optional<detail::ProverPhase> phase;
+  const auto begin = [&](const char* name) {
+    exec.fence();  // the previous phase's kernels belong to its interval
+    phase.emplace(options.metrics, name, shard_index, space_kind_of<Exec>());
+  };
+
+  begin("commit_traces");
+  auto committed = detail::committed_matrices(exec, ledger, layout, w.traces);
+  const auto commitment = detail::commit_matrices(exec, ledger, committed.views, params);
+  proof.commitment = commitment.root();
+  transcript.absorb(proof.commitment);
+
+  begin("tower");
+  const Ext alpha = transcript.challenge_ext();
+  const Ext beta = transcript.challenge_ext();
+  TowerOutput tower = prove_tower(
+      exec, ledger, detail::shard_tower(exec, ledger, layout, w.traces, alpha, beta), transcript);
+  proof.tower = std::move(tower.proof);
+
+  begin("main_constraints");
+  SumcheckOutput main = detail::prove_main(exec, ledger, layout, w.traces, proof.log_rows,
+                                           tower.claims, alpha, beta, transcript);
+  for (std::size_t k = 0; k < layout.size(); ++k)
+    if (layout[k].fixed > 0) w.traces[k].release();  // the opening reads the committed copy
+
+  begin("pcs_opening");
+  std::vector<std::vector<Ext>> points, evals;
+  for (std::size_t k = 0; k < layout.size(); ++k) {
+    points.push_back(detail::to_pcs_point(claim_point(main.point, int(proof.log_rows[k]))));
+    const auto& finals = main.proof.final_evals[k];
+    evals.emplace_back(finals.begin() + std::ptrdiff_t(layout[k].fixed), finals.end());
+  }
+  proof.opening =
+      basefold_open(exec, ledger, commitment, committed.views, points, evals, transcript);
+  proof.main = std::move(main.proof);
+  committed.views.clear();  // the last references to the chip traces
+  w.traces.clear();
+  exec.fence();
+  phase.reset();
+  return proof;
+}
+
+}  // namespace kprove

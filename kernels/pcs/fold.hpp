@@ -1,0 +1,111 @@
+// Basefold codeword folding.
+//
+// A codeword of log size L holds P(x) for every x of the subgroup H_L (order 2^L) in
+// bit-reversed order: position j <-> x_j = w_L^{rev_L(j)}. Positions 2k and 2k+1 then hold
+// P(x) and P(-x) for x = w_L^{rev_{L-1}(k)}, so a fold reads adjacent entries. Folding with
+// challenge u gives P'(Y) = (1-u) Pe(Y) + u Po(Y) at Y = x^2, where P(X) = Pe(X^2) + X Po(X^2):
+//   P'(x^2) = (1-u) (P(x) + P(-x)) / 2 + u (P(x) - P(-x)) / (2x),
+// again in bit-reversed order on H_{L-1}. With P's coefficients being an MLE's evaluations,
+// Pe / Po are the MLE with its lowest variable (hypercube index bit 0) fixed to 0 / 1.
+//
+// The weights 1/(2x) of all layers come from one table of the largest layer Lmax:
+// weight(k) = w_Lmax^{-rev_{Lmax-1}(k)} / 2, and layer L uses its prefix of 2^{L-1} entries
+// (rev_{Lmax-1}(k) = rev_{L-1}(k) * 2^{Lmax-L} for k < 2^{L-1}).
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "kernels/field/goldilocks_ext2.hpp"
+#include "views/owned.hpp"
+
+namespace kprove::pcs {
+
+// The low `bits` bits of x in reverse order (0 for bits == 0).
+KOKKOS_INLINE_FUNCTION uint64_t reverse_bits(uint64_t x, int bits) {
+  x = ((x >> 1) & 0x5555555555555555ull) | ((x & 0x5555555555555555ull) << 1);
+  x = ((x >> 2) & 0x3333333333333333ull) | ((x & 0x3333333333333333ull) << 2);
+  x = ((x >> 4) & 0x0F0F0F0F0F0F0F0Full) | ((x & 0x0F0F0F0F0F0F0F0Full) << 4);
+  x = ((x >> 8) & 0x00FF00FF00FF00FFull) | ((x & 0x00FF00FF00FF00FFull) << 8);
+  x = ((x >> 16) & 0x0000FFFF0000FFFFull) | ((x & 0x0000FFFF0000FFFFull) << 16);
+  x = (x >> 32) | (x << 32);
+  return bits == 0 ? 0 : x >> (64 - bits);
+}
+
+KOKKOS_INLINE_FUNCTION Felt inverse_of_two() { return Felt::from_canonical(0x7FFFFFFF80000001ull); }
+
+// 1 / (2 x) for fold pair k of a layer whose generator inverse is w_inv and which has
+// 2^bits pairs.
+KOKKOS_INLINE_FUNCTION Felt fold_weight(Felt w_inv, int bits, uint64_t pair) {
+  return w_inv.pow(reverse_bits(pair, bits)) * inverse_of_two();
+}
+
+// Host form for one pair of a codeword of log size `log_size` (the verifier's side).
+inline Felt fold_weight(int log_size, uint64_t pair) {
+  return fold_weight(Felt::two_adic_generator(log_size).inverse(), log_size - 1, pair);
+}
+
+// The evaluation point of position `pos` in a codeword of log size `log_size`.
+inline Felt codeword_point(int log_size, uint64_t pos) {
+  return Felt::two_adic_generator(log_size).pow(reverse_bits(pos, log_size));
+}
+
+// One fold: the entries a = P(x), b = P(-x) with weight = 1/(2x).
+KOKKOS_INLINE_FUNCTION Ext fold_pair(Ext a, Ext b, Ext u, Felt weight) {
+  const Ext even = (a + b) * inverse_of_two();
+  const Ext odd = (a - b) * weight;
+  return even + u * (odd - even);
+}
+
+namespace detail {
+template <class Mem>
+struct FoldWeightTable {
+  Vec<Felt, Mem> out;
+  Felt w_inv;
+  int bits;
+  KOKKOS_INLINE_FUNCTION void operator()(std::size_t k) const {
+    out(k) = fold_weight(w_inv, bits, k);
+  }
+};
+
+template <class Mem>
+struct FoldCodeword {
+  Vec<Ext, Mem> in, out;
+  Vec<Felt, Mem> weights;
+  Ext u;
+  KOKKOS_INLINE_FUNCTION void operator()(std::size_t k) const {
+    out(k) = fold_pair(in(2 * k), in(2 * k + 1), u, weights(k));
+  }
+};
+}  // namespace detail
+
+// The weight table for codewords of log size up to log_max (2^(log_max-1) entries).
+template <class Exec, class Mem = typename Exec::memory_space>
+Owned<Vec<Felt, Mem>> fold_weights(const Exec& exec, MemoryLedger& ledger, int log_max) {
+  if (log_max < 1 || log_max > Felt::TWO_ADICITY)
+    throw std::invalid_argument("fold_weights: log size " + std::to_string(log_max) +
+                                " outside [1, 32]");
+  const std::size_t n = std::size_t(1) << (log_max - 1);
+  auto table = alloc_vec<Felt, Mem>(ledger, "pcs::fold_weights", n);
+  Kokkos::parallel_for("kprove::pcs::fold_weights", Kokkos::RangePolicy<Exec>(exec, 0, n),
+                       detail::FoldWeightTable<Mem>{
+                           *table, Felt::two_adic_generator(log_max).inverse(), log_max - 1});
+  return table;
+}
+
+// out = fold(in, u); in has 2 * out.extent(0) entries, weights at least out.extent(0).
+template <class Exec, class Mem>
+void fold_codeword(const Exec& exec, const Vec<Ext, Mem>& in, const Vec<Ext, Mem>& out,
+                   const Vec<Felt, Mem>& weights, Ext u) {
+  const std::size_t n = out.extent(0);
+  if (in.extent(0) != 2 * n || weights.extent(0) < n)
+    throw std::invalid_argument("fold_codeword: " + std::to_string(in.extent(0)) +
+                                " entries do not fold into " + std::to_string(n) + " with " +
+                                std::to_string(weights.extent(0)) + " weights");
+  Kokkos::parallel_for("kprove::pcs::fold_codeword", Kokkos::RangePolicy<Exec>(exec, 0, n),
+                       detail::FoldCodeword<Mem>{in, out, weights, u});
+}
+
+}  // namespace kprove::pcs

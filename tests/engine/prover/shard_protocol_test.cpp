@@ -1,0 +1,138 @@
+// Pieces the shard prover and verifier share: the fixed table columns' succinct MLEs against
+// the materialised tables, the main-constraint terms against their definition, and the point
+// conversion between the sumcheck (x_1 = MSB) and Basefold (x_1 = LSB) conventions.
+#include "engine/prover/shard_protocol.hpp"
+
+#include <gtest/gtest.h>
+
+#include "engine/pcs/basefold.hpp"
+#include "engine/prover/fixed_columns.hpp"
+#include "engine/sumcheck/verifier.hpp"
+#include "support/backends.hpp"
+#include "support/mle_reference.hpp"
+#include "support/random.hpp"
+#include "support/views.hpp"
+
+namespace kprove {
+namespace {
+
+using chip::TableId;
+
+const chip::ChipSet& chip_set() {
+  static const chip::ChipSet chips;
+  return chips;
+}
+
+// Row r of the hypercube as a point (x_1 = MSB).
+std::vector<Ext> row_point(std::size_t r) {
+  std::vector<Ext> x;
+  for (int j = 15; j >= 0; --j) x.push_back(Ext(Felt::from_u64((r >> j) & 1)));
+  return x;
+}
+
+template <class Exec, class Table>
+std::vector<Felt> materialise(const Table& table) {
+  using Mem = typename Exec::memory_space;
+  MemoryLedger ledger;
+  chip::Multiplicities<Mem> none(ledger);
+  return test::to_host(table.witgen(Exec(), ledger, none).view());
+}
+
+KPROVE_BACKEND_SUITE(ShardProtocolTest);
+
+TYPED_TEST(ShardProtocolTest, FixedColumnMlesMatchTheMaterialisedTables) {
+  using Exec = typename TestFixture::Exec;
+  KPROVE_RNG(rng);
+  const auto check = [&](TableId id, const std::vector<Felt>& flat, std::size_t cols) {
+    ASSERT_EQ(table_fixed_columns(id), cols - 1);
+    const auto z = rng.exts(16);
+    for (std::size_t c = 0; c + 1 < cols; ++c) {
+      const auto column = test::column(flat, cols, c);
+      EXPECT_EQ(table_fixed_column(id, c, z), test::ref_evaluate(column, z)) << "column " << c;
+      for (std::size_t r : {std::size_t(0), std::size_t(1), std::size_t(0x1234),
+                            std::size_t(0xFFFF), std::size_t(rng.u64() & 0xFFFF)})
+        EXPECT_EQ(table_fixed_column(id, c, row_point(r)), Ext(column[r])) << "row " << r;
+    }
+    EXPECT_THROW(table_fixed_column(id, cols - 1, z), std::invalid_argument);
+    EXPECT_THROW(table_fixed_column(id, 0, rng.exts(15)), std::invalid_argument);
+  };
+  check(TableId::u16_range, materialise<Exec>(chip_set().u16_range), 2);
+  check(TableId::and_byte, materialise<Exec>(chip_set().and_byte), 4);
+}
+
+// The main terms of a chip on one row equal the definition: constraints by powers of gamma,
+// then mu (p_l - claim_p) + nu (q_l - claim_q) per lookup with p_l, q_l the LogUp leaf values.
+TEST(ShardProtocol, MainTermsAreTheConstraintsAndLeafDifferences) {
+  KPROVE_RNG(rng);
+  const auto layout = shard_layout(chip_set());
+  const std::vector<uint32_t> log_rows{5, 4, 6, 16, 16};
+  const auto trees = detail::tower_trees(layout, log_rows);
+  ASSERT_EQ(trees.heights.size(), trees.first_tree.back());
+  TowerClaims claims;
+  claims.leaf_p = rng.exts(trees.heights.size());
+  claims.leaf_q = rng.exts(trees.heights.size());
+  for (int h : trees.heights) claims.points.push_back(rng.exts(std::size_t(h)));
+  const Ext alpha = rng.ext(), beta = rng.ext();
+  Transcript t("main-terms");
+  for (std::size_t k = 0; k < layout.size(); ++k) {
+    const chip::Chip& chip = *layout[k].chip;
+    SCOPED_TRACE(chip.name());
+    Transcript peek = t;
+    const Ext gamma = peek.challenge_ext();
+    const auto terms = detail::main_terms(t, layout[k], k, log_rows[k], trees, claims, alpha, beta);
+    EXPECT_EQ(terms.zeta, claims.points[trees.first_tree[k]]);
+    const std::vector<Felt> row = rng.felts(chip.num_columns());
+    const std::vector<Ext> ext_row(row.begin(), row.end());
+    Ext want = Ext::zero(), power = Ext::one();
+    for (const Expr& c : chip.constraints()) {
+      want += power * c.evaluate(std::span<const Felt>(row));
+      power *= gamma;
+    }
+    for (std::size_t l = 0; l < chip.lookups().size(); ++l) {
+      const chip::Lookup& lookup = chip.lookups()[l];
+      Ext fingerprint = Ext(Felt::from_u64(static_cast<uint32_t>(lookup.table))), bp = beta;
+      for (const chip::Affine& a : lookup.tuple) {
+        fingerprint += bp * a.eval(row.data());
+        bp *= beta;
+      }
+      const std::size_t tree = trees.first_tree[k] + l;
+      want += power * (Ext(lookup.multiplicity.eval(row.data())) - claims.leaf_p[tree]);
+      power *= gamma;
+      want += power * (alpha - fingerprint - claims.leaf_q[tree]);
+      power *= gamma;
+    }
+    EXPECT_EQ(expr_oracle(terms.exprs, terms.coefficients, ext_row), want);
+    EXPECT_EQ(detail::main_degree(terms.exprs), std::max(chip.max_degree(), 1) + 1);
+  }
+}
+
+// A column's value at z in the sumcheck convention is what Basefold opens at to_pcs_point(z).
+TYPED_TEST(ShardProtocolTest, PcsPointIsTheReversedSumcheckPoint) {
+  using Exec = typename TestFixture::Exec;
+  using Mem = typename TestFixture::Mem;
+  KPROVE_RNG(rng);
+  const std::size_t rows = 32, cols = 2;
+  const auto flat = rng.felts(rows * cols);
+  const auto z = rng.exts(5);
+  std::vector<Ext> values;
+  for (std::size_t c = 0; c < cols; ++c)
+    values.push_back(test::ref_evaluate(test::column(flat, cols, c), z));
+  PcsParams params;
+  params.queries = 3;
+  params.pow_bits = 0;
+  params.final_log_size = 2;
+  MemoryLedger ledger;
+  const std::vector<Mat<Felt, Mem>> mats{test::to_device_table<Felt, Mem>(flat, rows, cols)};
+  const NttTwiddles<Mem> tw(ledger, 5);
+  const auto commitment = basefold_commit(Exec(), ledger, mats, params, tw);
+  const auto open_and_verify = [&](const std::vector<Ext>& point) {
+    Transcript pt("convention"), vt("convention");
+    const auto proof = basefold_open(Exec(), ledger, commitment, mats, {point}, {values}, pt);
+    basefold_verify(commitment.root(), {{rows, cols}}, {point}, {values}, proof, params, vt);
+  };
+  EXPECT_NO_THROW(open_and_verify(detail::to_pcs_point(z)));
+  EXPECT_THROW(open_and_verify(z), PcsVerifyError);
+}
+
+}  // namespace
+}  // namespace kprove
