@@ -13,6 +13,8 @@
 #include "engine/jobs/run_job.hpp"
 #include "engine/log.hpp"
 #include "engine/metrics/report.hpp"
+#include "engine/proof/bytes.hpp"
+#include "engine/verifier/verify_error.hpp"
 #include "engine/version.hpp"
 
 namespace kprove {
@@ -24,12 +26,16 @@ const char* const kHelp = R"(usage: kprove <command> [arguments]
 
 commands:
   run JOB.yaml [--log-level L] [--proof PATH] [--metrics PATH] [--timeline PATH]
-      Run a job. Prints the phase table; writes the metrics JSON and the timeline (Chrome
-      trace, open in chrome://tracing or ui.perfetto.dev). The options override the job
-      file's log.level and output paths. For now every job runs the self-check job (random
-      traces, transfer between spaces, column checksums against the host) and writes no proof.
+      Prove the job's workload shard by shard (witness, commit_traces, tower,
+      main_constraints, pcs_opening on the spaces the job names) and write the proof file.
+      Prints the phase table; writes the metrics JSON and the timeline (Chrome trace, open in
+      chrome://tracing or ui.perfetto.dev). The options override the job file's log.level
+      and output paths.
   verify PROOF JOB.yaml
-      Check a proof against its job (not available yet: there is no proof format).
+      Check a proof file against its job; exit 1 if any shard proof is rejected.
+  selfcheck JOB.yaml [--log-level L] [--metrics PATH] [--timeline PATH]
+      Backend self-check: random traces on the witgen space, moved to the commit space,
+      column checksums there against the host. Writes no proof.
   validate-config JOB.yaml
       Parse and check a job file; print what it asks for.
   version
@@ -106,15 +112,17 @@ int cmd_validate(const std::vector<std::string>& words) {
   return kOk;
 }
 
-int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
-  const Args a = parse_args("run", words, 1, {"--log-level", "--proof", "--metrics", "--timeline"});
+// The job file with the command line's overrides applied; sets the log level.
+JobConfig job_with_overrides(const std::string& command, const std::vector<std::string>& words,
+                             std::vector<std::string> options) {
+  const Args a = parse_args(command, words, 1, options);
   JobConfig job = parse_job_file(a.positional[0]);
   for (const auto& [name, value] : a.options) {
     if (name == "--log-level") {
       try {
         job.log_level = log::parse_level(value);
       } catch (const std::invalid_argument& e) {
-        throw UsageError("run: --log-level: " + std::string(e.what()));
+        throw UsageError(command + ": --log-level: " + std::string(e.what()));
       }
     }
     if (name == "--proof") job.output.proof = value;
@@ -122,15 +130,33 @@ int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokk
     if (name == "--timeline") job.output.timeline = value;
   }
   log::set_level(job.log_level);
-
-  Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   log::info("job " + job.job + " from " + job.source + ": " + std::to_string(job.workload.steps) +
             " steps, witgen on " + to_string(job.spaces.witgen) + ", commit on " +
-            to_string(job.spaces.commit));
+            to_string(job.spaces.commit) + ", prove on " + to_string(job.spaces.prove));
+  return job;
+}
+
+int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
+  const JobConfig job =
+      job_with_overrides("run", words, {"--log-level", "--proof", "--metrics", "--timeline"});
+  Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
-  const JobOutcome outcome = run_job(job, metrics, MemoryLedger::global());
+  const ProveJobResult r = run_proving_job(job, metrics, MemoryLedger::global());
   write_job_reports(job, metrics);
-  log::info("no proof written to " + job.output.proof + ": the self-check job does not prove");
+  std::cout << phase_table(metrics) << "proved " << r.shards << " shard(s): "
+            << format_bytes(r.proof_bytes) << " of proofs -> " << job.output.proof
+            << "\nmetrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
+            << std::endl;
+  return kOk;
+}
+
+int cmd_selfcheck(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
+  const JobConfig job =
+      job_with_overrides("selfcheck", words, {"--log-level", "--metrics", "--timeline"});
+  Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
+  Metrics metrics;
+  const JobOutcome outcome = run_selfcheck(job, metrics, MemoryLedger::global());
+  write_job_reports(job, metrics);
   // Flushed before any error line, so a terminal shows them in order.
   std::cout << phase_table(metrics) << outcome.message << '\n'
             << "metrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
@@ -143,13 +169,24 @@ int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokk
   return kOk;
 }
 
-int cmd_verify(const std::vector<std::string>& words) {
+int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
   const Args a = parse_args("verify", words, 2, {});
-  parse_job_file(a.positional[1]);
-  std::fprintf(stderr,
-               "kprove: verify: no proof format yet (run executes the self-check job, "
-               "which writes no proof)\n");
-  return kUsage;
+  const JobConfig job = parse_job_file(a.positional[1]);
+  log::set_level(job.log_level);
+  Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
+  Metrics metrics;
+  try {
+    run_verify_job(job, a.positional[0], metrics);
+  } catch (const ProofFormatError& e) {
+    std::fprintf(stderr, "kprove: proof rejected: %s\n", e.what());
+    return kFailed;
+  } catch (const VerifyError& e) {
+    std::fprintf(stderr, "kprove: proof rejected: %s\n", e.what());
+    return kFailed;
+  }
+  std::cout << "proof " << a.positional[0] << " verified: " << job.workload.num_shards()
+            << " shard(s) of job " << job.job << '\n';
+  return kOk;
 }
 
 int cmd_version() {
@@ -184,7 +221,8 @@ int run_cli(int argc, char** argv) {
     return cmd_version();
   }
   if (command == "validate-config") return cmd_validate(words);
-  if (command == "verify") return cmd_verify(words);
+  if (command == "verify") return cmd_verify(words, kokkos_argc, kokkos_args.data());
+  if (command == "selfcheck") return cmd_selfcheck(words, kokkos_argc, kokkos_args.data());
   if (command == "run") return cmd_run(words, kokkos_argc, kokkos_args.data());
   throw UsageError("unknown command '" + command + "'");
 }

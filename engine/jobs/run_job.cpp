@@ -65,7 +65,19 @@ void record_peak_memory(const MemoryLedger& ledger, Metrics& metrics) {
   });
 }
 
-JobOutcome run_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+  label_run(job, metrics);
+  metrics.set_label("job_kind", "prove");
+  apply_memory_budgets(job.memory, ledger);
+  reset_memory_peaks(ledger);
+  const ProveJobResult r = run_prove_job(job, metrics, ledger);
+  record_peak_memory(ledger, metrics);
+  metrics.set_label("pipeline.overlapped", r.overlapped ? "yes" : "no");
+  metrics.add_bytes("proof", r.proof_bytes);
+  return r;
+}
+
+JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
   label_run(job, metrics);
   metrics.set_label("job_kind", "selfcheck");
   apply_memory_budgets(job.memory, ledger);

@@ -1,11 +1,12 @@
-// What `kprove run` does with a parsed job: applies its memory budgets to the ledger, runs it
-// (for now: the self-check job), records peak memory and writes the metrics and timeline.
+// What `kprove run` and `kprove selfcheck` do with a parsed job: apply its memory budgets to the
+// ledger, run it, record peak memory and write the metrics and timeline.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "config/job_config.hpp"
+#include "engine/jobs/prove_job.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "views/memory_ledger.hpp"
 
@@ -17,8 +18,13 @@ struct JobOutcome {
   std::vector<std::string> details;  // what went wrong, one entry per problem
 };
 
-// Runs the job; exceptions (e.g. BudgetExceeded) propagate.
-JobOutcome run_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
+// Proves the job's workload and writes its proof file (engine/jobs/prove_job.hpp); exceptions
+// (e.g. BudgetExceeded, ShardError) propagate and no proof file is written.
+ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
+
+// The backend self-check: random traces on the witgen space, moved to the commit space,
+// column checksums there against the host. Exceptions propagate.
+JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
 
 // Writes job.output.metrics and job.output.timeline, creating their directories.
 // Throws std::runtime_error naming the file when it cannot be written.

@@ -41,7 +41,7 @@ ProofFile decode_proof_file(const std::vector<uint8_t>& bytes, std::size_t max_s
   const std::size_t n = r.length("shard count", max_shards, 8 + MIN_SHARD_BYTES);
   f.shards.resize(n);
   for (auto& s : f.shards) {
-    const std::size_t len = r.length("shard proof length", bytes.size());
+    const std::size_t len = r.length("shard proof", bytes.size());
     s.resize(len);
     for (auto& b : s) b = r.u8("shard proof");
   }

@@ -67,9 +67,11 @@ class Cli : public ::testing::Test {
 
   static std::size_t lines(const std::string& s) { return std::count(s.begin(), s.end(), '\n'); }
 
+  // One shard (the fixed 2^16-row tables dominate the cost), few queries: seconds on Serial.
   static constexpr const char* kSmallJob =
-      "job: small\nworkload: {steps: 1000, shard_steps: 256}\n"
-      "output: {metrics: res/m.json, timeline: res/t.json}\nlog: {level: warn}\n";
+      "job: small\nworkload: {steps: 200, shard_steps: 256}\npcs: {queries: 8, pow_bits: 2}\n"
+      "output: {proof: res/p.proof, metrics: res/m.json, timeline: res/t.json}\n"
+      "log: {level: warn}\n";
 
   fs::path dir_;
 };
@@ -101,7 +103,7 @@ TEST_F(Cli, ValidateConfig) {
   Result ok = kprove("validate-config " + test::source_dir() + "/config/jobs/demo.yaml");
   EXPECT_EQ(ok.rc, 0) << ok.err;
   EXPECT_NE(ok.out.find("demo.yaml: ok"), std::string::npos) << ok.out;
-  EXPECT_NE(ok.out.find("65536 steps in 4 shard(s) of 16384"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("16384 steps in 2 shard(s) of 8192"), std::string::npos) << ok.out;
 
   write("bad.yaml", "job: bad\nworkload: {steps: 0}\n");
   Result bad = kprove("validate-config bad.yaml");
@@ -114,48 +116,83 @@ TEST_F(Cli, ValidateConfig) {
   EXPECT_EQ(missing.err, "kprove: nope.yaml: cannot open job file\n");
 }
 
-TEST_F(Cli, RunWritesTableMetricsAndTimeline) {
+TEST_F(Cli, RunProvesAndWritesProofTableMetricsAndTimeline) {
   write("small.yaml", kSmallJob);
   Result r = kprove("run small.yaml --kokkos-threads=1");
   ASSERT_EQ(r.rc, 0) << r.err;
-  EXPECT_NE(r.out.find("witness"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("selfcheck"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("self-check passed: 4 shard(s)"), std::string::npos) << r.out;
+  for (const char* phase : {"witness", "commit_traces", "tower", "main_constraints", "pcs_opening"})
+    EXPECT_NE(r.out.find(phase), std::string::npos) << phase << "\n" << r.out;
+  EXPECT_NE(r.out.find("proved 1 shard(s)"), std::string::npos) << r.out;
   EXPECT_TRUE(r.err.empty()) << r.err;  // log level warn: nothing to say
+  EXPECT_TRUE(fs::exists(dir_ / "res/p.proof"));
 
   const test::Json m = test::parse_json(slurp(dir_ / "res/m.json"));
-  EXPECT_EQ(m["labels"]["result"].str, "passed");
   EXPECT_EQ(m["labels"]["job"].str, "small");
-  EXPECT_EQ(m["phases"]["witness"]["count"].num, 4);
-  EXPECT_EQ(m["shards"].arr.size(), 4u);
+  EXPECT_EQ(m["labels"]["job_kind"].str, "prove");
+  EXPECT_EQ(m["phases"]["witness"]["count"].num, 1);
+  EXPECT_EQ(m["phases"]["pcs_opening"]["count"].num, 1);
   const test::Json t = test::parse_json(slurp(dir_ / "res/t.json"));
-  EXPECT_GT(t["traceEvents"].arr.size(), 8u);
+  EXPECT_GE(t["traceEvents"].arr.size(), 5u);
+}
+
+TEST_F(Cli, VerifyAcceptsTheProofAndRejectsTamperingAndOtherJobs) {
+  write("small.yaml", kSmallJob);
+  ASSERT_EQ(kprove("run small.yaml").rc, 0);
+  Result ok = kprove("verify res/p.proof small.yaml");
+  EXPECT_EQ(ok.rc, 0) << ok.err;
+  EXPECT_NE(ok.out.find("verified: 1 shard(s)"), std::string::npos) << ok.out;
+
+  const std::string proof = slurp(dir_ / "res/p.proof");
+  for (std::size_t at : {std::size_t(40), proof.size() / 3, proof.size() / 2, proof.size() - 9}) {
+    std::string bad = proof;
+    bad[at] = char(bad[at] ^ 0x10);
+    write("bad.proof", bad);
+    Result r = kprove("verify bad.proof small.yaml");
+    EXPECT_EQ(r.rc, 1) << "flipped byte " << at;
+    EXPECT_EQ(lines(r.err), 1u) << r.err;
+    EXPECT_EQ(r.err.rfind("kprove: proof rejected: ", 0), 0u) << r.err;
+  }
+  write("cut.proof", proof.substr(0, proof.size() / 2));
+  Result cut = kprove("verify cut.proof small.yaml");
+  EXPECT_EQ(cut.rc, 1);
+  EXPECT_NE(cut.err.find("shard proof length"), std::string::npos) << cut.err;
+
+  std::string other = kSmallJob;
+  other.replace(other.find("steps: 200"), 10, "steps: 201");
+  write("other.yaml", other);
+  Result wrong_job = kprove("verify res/p.proof other.yaml");
+  EXPECT_EQ(wrong_job.rc, 1);
+  EXPECT_NE(wrong_job.err.find("another job statement"), std::string::npos) << wrong_job.err;
+  EXPECT_EQ(kprove("verify nothing.proof small.yaml").rc, 1);
 }
 
 TEST_F(Cli, RunOptionsOverrideTheJobFile) {
   write("small.yaml", kSmallJob);
-  Result r = kprove("run small.yaml --metrics=o/m2.json --timeline o/t2.json --log-level info");
+  Result r = kprove(
+      "run small.yaml --proof o/p2 --metrics=o/m2.json --timeline o/t2.json --log-level info");
   ASSERT_EQ(r.rc, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir_ / "o/p2"));
   EXPECT_TRUE(fs::exists(dir_ / "o/m2.json"));
   EXPECT_TRUE(fs::exists(dir_ / "o/t2.json"));
   EXPECT_FALSE(fs::exists(dir_ / "res"));
   EXPECT_NE(r.err.find("[info] job small"), std::string::npos) << r.err;
 }
 
-TEST_F(Cli, RunFailureExitsOne) {
+TEST_F(Cli, OverBudgetRunExitsOneAndWritesNoProof) {
   write("tight.yaml",
-        std::string(kSmallJob) + "memory: {host_budget: 1KiB, device_budget: 1KiB}\n");
+        std::string(kSmallJob) + "memory: {host_budget: 1MiB, device_budget: 1MiB}\n");
   Result r = kprove("run tight.yaml");
   EXPECT_EQ(r.rc, 1);
   EXPECT_EQ(last_line(r.err).rfind("kprove: job failed: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("more than the whole budget"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "res/p.proof"));
 }
 
-TEST_F(Cli, VerifyIsNotAvailableYet) {
-  Result r = kprove("verify p.proof " + test::source_dir() + "/config/jobs/demo.yaml");
-  EXPECT_EQ(r.rc, 2);
-  EXPECT_EQ(r.err,
-            "kprove: verify: no proof format yet (run executes the self-check job, which "
-            "writes no proof)\n");
+TEST_F(Cli, SelfcheckPassesOnTheJobSpaces) {
+  write("small.yaml", kSmallJob);
+  Result r = kprove("selfcheck small.yaml");
+  ASSERT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("self-check passed: 1 shard(s)"), std::string::npos) << r.out;
 }
 
 }  // namespace

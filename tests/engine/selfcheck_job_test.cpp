@@ -101,7 +101,7 @@ TEST(SelfcheckJob, BudgetTooSmallFailsCleanlyAndReleasesMemory) {
   job.memory.host_budget = job.memory.device_budget = 1024;  // less than one shard's trace
   Metrics metrics;
   MemoryLedger ledger;
-  EXPECT_THROW(run_job(job, metrics, ledger), BudgetExceeded);
+  EXPECT_THROW(run_selfcheck(job, metrics, ledger), BudgetExceeded);
   for (const auto& mem : memory_space_names()) EXPECT_EQ(ledger.stats(mem).current, 0u) << mem;
 }
 
@@ -109,7 +109,7 @@ TEST(RunJob, RecordsLabelsAndPeakMemory) {
   const JobConfig job = small_job(compiled_spaces().front(), compiled_spaces().back());
   Metrics metrics;
   MemoryLedger ledger;
-  const JobOutcome out = run_job(job, metrics, ledger);
+  const JobOutcome out = run_selfcheck(job, metrics, ledger);
   EXPECT_TRUE(out.ok) << out.message;
   EXPECT_NE(out.message.find("self-check passed: 4 shard(s)"), std::string::npos) << out.message;
   EXPECT_EQ(metrics.labels().at("result"), "passed");

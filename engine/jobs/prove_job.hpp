@@ -1,0 +1,33 @@
+// `kprove run` and `kprove verify` for a real job: the reference workload is cut into shards;
+// per shard, witness generation on spaces.witgen (records made on the device), a copy to the
+// prove space only when the memory spaces differ (the CPU_WITGEN path), then commit, tower,
+// main constraints and PCS opening on spaces.prove — shards pipelined so witgen of shard i+1
+// overlaps proving of shard i under the booked device budget (engine/scheduler).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "config/job_config.hpp"
+#include "engine/metrics/metrics.hpp"
+#include "views/memory_ledger.hpp"
+
+namespace kprove {
+
+struct ProveJobResult {
+  std::uint64_t shards = 0;
+  std::uint64_t proof_bytes = 0;
+  bool overlapped = false;  // witgen ran beside proving
+};
+
+// Proves every shard and writes job.output.proof (atomically, only when all shards are proven).
+ProveJobResult run_prove_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
+
+// Reads and checks a proof file against the job: fingerprint, shard count, every shard proof.
+// Throws ProofFormatError (corrupt file), VerifyError (rejected proof) naming the shard.
+void run_verify_job(const JobConfig& job, const std::string& proof_path, Metrics& metrics);
+
+// The canonical statement a proof is bound to (workload and PCS parameters).
+std::string job_statement(const JobConfig& job);
+
+}  // namespace kprove
