@@ -58,26 +58,35 @@ struct Goldilocks {
   }
   KOKKOS_INLINE_FUNCTION constexpr Goldilocks operator-() const { return zero() - *this; }
 
-  // Reduce a 128-bit value hi * 2^64 + lo modulo p, using 2^64 = 2^32 - 1 and 2^96 = -1.
-  KOKKOS_INLINE_FUNCTION static constexpr Goldilocks reduce128(uint64_t lo, uint64_t hi) {
+  // hi * 2^64 + lo modulo p, using 2^64 = 2^32 - 1 and 2^96 = -1, for any 64-bit lo and hi.
+  // The result is congruent and < 2^64 but not always canonical: lazy callers (the Poseidon2
+  // rounds) chain it into further products and canonicalise once.
+  KOKKOS_INLINE_FUNCTION static constexpr uint64_t reduce128_partial(uint64_t lo, uint64_t hi) {
     uint64_t hi_hi = hi >> 32;
     uint64_t hi_lo = hi & EPSILON;
     uint64_t t0 = lo - hi_hi;
     t0 -= EPSILON & (0 - uint64_t(lo < hi_hi));
-    uint64_t t1 = hi_lo * EPSILON;  // < 2^64, exact
+    uint64_t t1 = (hi_lo << 32) - hi_lo;  // hi_lo * EPSILON < 2^64, exact
     uint64_t t2 = t0 + t1;
     t2 += EPSILON & (0 - uint64_t(t2 < t1));
-    return from_u64(t2);
+    return t2;
+  }
+  KOKKOS_INLINE_FUNCTION static constexpr Goldilocks reduce128(uint64_t lo, uint64_t hi) {
+    return from_u64(reduce128_partial(lo, hi));
+  }
+
+  // a * b modulo p for any 64-bit a and b, partially reduced as reduce128_partial.
+  KOKKOS_INLINE_FUNCTION static uint64_t mul_partial(uint64_t a, uint64_t b) {
+#if defined(__CUDA_ARCH__)
+    return reduce128_partial(a * b, __umul64hi(a, b));
+#else
+    const unsigned __int128 prod = static_cast<unsigned __int128>(a) * b;
+    return reduce128_partial(uint64_t(prod), uint64_t(prod >> 64));
+#endif
   }
 
   KOKKOS_INLINE_FUNCTION friend Goldilocks operator*(Goldilocks a, Goldilocks b) {
-    uint64_t lo = a.v * b.v;
-#if defined(__CUDA_ARCH__)
-    uint64_t hi = __umul64hi(a.v, b.v);
-#else
-    uint64_t hi = uint64_t((static_cast<unsigned __int128>(a.v) * b.v) >> 64);
-#endif
-    return reduce128(lo, hi);
+    return from_u64(mul_partial(a.v, b.v));
   }
 
   KOKKOS_INLINE_FUNCTION Goldilocks& operator+=(Goldilocks o) { return *this = *this + o; }

@@ -146,6 +146,21 @@ TYPED_TEST(FieldTest, BatchInverseMatchesElementwise) {
   }
 }
 
+// The lazy primitives take any 64-bit inputs (not only canonical ones) and return a congruent
+// 64-bit value.
+TEST(FieldTest, PartialReductionIsCongruentForAnyWords) {
+  KPROVE_RNG(rng);
+  std::vector<uint64_t> words = edge_values();
+  words.insert(words.end(), {P, P + 1, ~0ull, ~0ull - 1, ~0ull << 32});
+  for (int i = 0; i < 8; ++i) words.push_back(rng.u64());
+  for (uint64_t a : words)
+    for (uint64_t b : words) {
+      EXPECT_EQ(Goldilocks::mul_partial(a, b) % P, ref_mul(a % P, b % P)) << a << " * " << b;
+      const u128 wide = (u128(b) << 64) | a;
+      EXPECT_EQ(Goldilocks::reduce128_partial(a, b) % P, uint64_t(wide % P)) << b << ":" << a;
+    }
+}
+
 TEST(FieldTest, TwoAdicGeneratorHasExactOrder) {
   for (int log_n : {1, 2, 5, 16, 32}) {
     uint64_t g = Felt::two_adic_generator(log_n).value();

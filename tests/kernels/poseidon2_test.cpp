@@ -138,6 +138,22 @@ TEST(Poseidon2Params, ReferenceReproducesPublishedVectors) {
   EXPECT_EQ(reference_permute<detail::Poseidon2GoldilocksConstants12>(iota(12)), kExpected12);
 }
 
+// The lazy round arithmetic at its bounds: any 64-bit lane, up to 2^32 - 1 carries in a Wide.
+TEST(Poseidon2Params, LazyLaneArithmeticIsExact) {
+  using u128 = unsigned __int128;
+  constexpr uint64_t P = Goldilocks::P;
+  const std::vector<uint64_t> words = {0,     1,         P - 1, P,         P + 1,
+                                       ~0ull, ~0ull - 1, 1ull << 32, (1ull << 32) - 1};
+  for (uint64_t lo : words) {
+    for (uint32_t hi : {0u, 1u, 27u, 0xFFFFFFFFu}) {
+      const uint64_t want = uint64_t(((u128(hi) << 64) | lo) % P);
+      EXPECT_EQ(detail::reduce(detail::Wide{lo, hi}), want) << hi << ":" << lo;
+    }
+    for (uint64_t c : {uint64_t(0), uint64_t(1), P - 1})
+      EXPECT_EQ(detail::add_constant(lo, c) % P, uint64_t((u128(lo) + c) % P)) << lo << "+" << c;
+  }
+}
+
 KPROVE_BACKEND_SUITE(Poseidon2Test);
 
 TYPED_TEST(Poseidon2Test, Width12PublishedVector) {
