@@ -281,15 +281,16 @@ TEST(JobParser, UnreadableFiles) {
   EXPECT_EQ(file_error_of(dir), dir + ": is a directory");
 }
 
-// Every shipped example parses, except that one naming a space this build lacks fails with the
-// not-compiled error (and nothing else).
-TEST(JobParser, ShippedExampleJobs) {
-  const std::filesystem::path dir = std::filesystem::path(test::source_dir()) / "config" / "jobs";
+// Every shipped job (examples and E2E benchmark jobs) parses, except that one naming a space this
+// build lacks fails with the not-compiled error (and nothing else).
+TEST(JobParser, ShippedJobs) {
+  const std::filesystem::path root(test::source_dir());
   std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir))
-    if (e.path().extension() == ".yaml") files.push_back(e.path());
+  for (const auto& dir : {root / "config" / "jobs", root / "perf" / "jobs"})
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      if (e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  ASSERT_GE(files.size(), 4u);
+  ASSERT_GE(files.size(), 7u);
   for (const auto& f : files) {
     SCOPED_TRACE(f.string());
     try {
