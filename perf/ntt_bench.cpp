@@ -17,7 +17,8 @@ void BM_NttForward(benchmark::State& state) {
   const std::size_t n = std::size_t(1) << log_n, m = std::size_t(state.range(1));
   kprove::MemoryLedger ledger;
   const kprove::NttTwiddles<Mem> tw(ledger, log_n);
-  auto mat = kprove::alloc_mat<Felt, Mem>(ledger, "bench", n, m, kprove::Fill::zero);
+  auto mat = kprove::alloc_mat<Felt, Mem>(ledger, "bench", n, m);
+  kprove::zero_fill(Exec(), mat);
   for (auto _ : state) {
     kprove::ntt_forward(Exec(), *mat, tw, NttOrder::natural, NttOrder::bit_reversed);
     Exec().fence();
@@ -36,7 +37,8 @@ void BM_Lde(benchmark::State& state) {
   const NttOrder order = state.range(3) ? NttOrder::bit_reversed : NttOrder::natural;
   kprove::MemoryLedger ledger;
   const kprove::NttTwiddles<Mem> tw(ledger, log_n);
-  auto evals = kprove::alloc_mat<Felt, Mem>(ledger, "bench", n, m, kprove::Fill::zero);
+  auto evals = kprove::alloc_mat<Felt, Mem>(ledger, "bench", n, m);
+  kprove::zero_fill(Exec(), evals);
   for (auto _ : state) {
     auto out =
         kprove::lde(Exec(), ledger, *evals, rate_bits, kprove::default_coset_shift(), order, tw);

@@ -53,4 +53,15 @@ constexpr bool can_overlap() {
   return !(a_host && b_host && std::is_same_v<A, B>);
 }
 
+// Whether Exec runs only on the thread that initialised Kokkos: Kokkos 3's OpenMP backend keeps
+// its instance in a thread-local, so the scheduler keeps OpenMP stages on the calling thread.
+template <class Exec>
+constexpr bool bound_to_initial_thread() {
+#if defined(KOKKOS_ENABLE_OPENMP)
+  return std::is_same_v<Exec, Kokkos::OpenMP>;
+#else
+  return false;
+#endif
+}
+
 }  // namespace kprove

@@ -6,6 +6,7 @@
 #include <Kokkos_Core.hpp>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "views/memory_ledger.hpp"
 
@@ -45,8 +46,6 @@ class Owned {
   Booking booking_;
 };
 
-enum class Fill { uninitialized, zero };
-
 template <class T, class MemSpace>
 using Vec = Kokkos::View<T*, MemSpace>;
 template <class T, class MemSpace>
@@ -54,29 +53,47 @@ using Mat = Kokkos::View<T**, Kokkos::LayoutRight, MemSpace>;
 
 namespace detail {
 template <class ViewT, class... Extents>
-Owned<ViewT> allocate(MemoryLedger& ledger, const std::string& label, Fill fill, Extents... n) {
+Owned<ViewT> allocate(MemoryLedger& ledger, const std::string& label, Extents... n) {
   using T = typename ViewT::value_type;
   std::size_t bytes = sizeof(T);
   ((bytes *= static_cast<std::size_t>(n)), ...);
   Booking b = ledger.book(ViewT::memory_space::name(), bytes, label);
-  ViewT v = fill == Fill::zero
-                ? ViewT(Kokkos::view_alloc(label), n...)
-                : ViewT(Kokkos::view_alloc(Kokkos::WithoutInitializing, label), n...);
+  ViewT v(Kokkos::view_alloc(Kokkos::WithoutInitializing, label), n...);
   return Owned<ViewT>(std::move(v), std::move(b));
 }
 }  // namespace detail
 
+// Buffers come uninitialised: Kokkos' own initialisation would run on the memory space's default
+// instance (a device-wide fence on CUDA; on Kokkos 3's OpenMP, a backend usable only from the
+// thread that initialised Kokkos, while the shard pipeline runs a stage on another thread).
+// Engine code fills through the execution-space instance it runs on (zero_fill, upload_vec).
 template <class T, class MemSpace>
-Owned<Vec<T, MemSpace>> alloc_vec(MemoryLedger& ledger, const std::string& label, std::size_t n,
-                                  Fill fill = Fill::uninitialized) {
-  return detail::allocate<Vec<T, MemSpace>>(ledger, label, fill, n);
+Owned<Vec<T, MemSpace>> alloc_vec(MemoryLedger& ledger, const std::string& label, std::size_t n) {
+  return detail::allocate<Vec<T, MemSpace>>(ledger, label, n);
 }
 
 template <class T, class MemSpace>
 Owned<Mat<T, MemSpace>> alloc_mat(MemoryLedger& ledger, const std::string& label,
-                                  std::size_t rows, std::size_t cols,
-                                  Fill fill = Fill::uninitialized) {
-  return detail::allocate<Mat<T, MemSpace>>(ledger, label, fill, rows, cols);
+                                  std::size_t rows, std::size_t cols) {
+  return detail::allocate<Mat<T, MemSpace>>(ledger, label, rows, cols);
+}
+
+// Sets every element to T{} (zero for the field types), ordered on `exec`.
+template <class Exec, class ViewT>
+void zero_fill(const Exec& exec, const Owned<ViewT>& buffer) {
+  Kokkos::deep_copy(exec, buffer.view(), typename ViewT::value_type{});
+}
+
+// A new buffer holding `host`, copied on `exec` straight from the vector (no host mirror);
+// fences `exec`, so the vector may die after return.
+template <class MemSpace, class Exec, class T>
+Owned<Vec<T, MemSpace>> upload_vec(const Exec& exec, MemoryLedger& ledger,
+                                   const std::string& label, const std::vector<T>& host) {
+  auto v = alloc_vec<T, MemSpace>(ledger, label, host.size());
+  using HostView = Kokkos::View<const T*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>;
+  Kokkos::deep_copy(exec, v.view(), HostView(host.data(), host.size()));
+  exec.fence();
+  return v;
 }
 
 }  // namespace kprove

@@ -25,8 +25,8 @@ class Trace {
   Trace& operator=(Trace&&) noexcept = default;
 
   static Trace allocate(MemoryLedger& ledger, std::string name, std::size_t rows,
-                        std::size_t cols, Fill fill = Fill::uninitialized) {
-    auto data = alloc_mat<Felt, MemSpace>(ledger, "trace:" + name, rows, cols, fill);
+                        std::size_t cols) {
+    auto data = alloc_mat<Felt, MemSpace>(ledger, "trace:" + name, rows, cols);
     return Trace(std::move(name), std::move(data));
   }
 

@@ -52,7 +52,7 @@ ShardTraces<typename Exec::memory_space> witgen_shard(
     const workload::Shard<typename Exec::memory_space>& shard) {
   using Mem = typename Exec::memory_space;
   ShardTraces<Mem> out;
-  Multiplicities<Mem> mult(ledger);
+  Multiplicities<Mem> mult(exec, ledger);
   chips.for_each_chip([&](const auto& chip) {
     out.chips.push_back(&chip);
     out.traces.push_back(

@@ -81,7 +81,7 @@ LogupLeaves<typename Exec::memory_space> logup_leaves(
     const std::vector<Lookup>& lookups, Ext alpha, Ext beta) {
   using Mem = typename Exec::memory_space;
   detail::check_logup_input(trace.name(), trace.rows(), trace.cols(), lookups);
-  const auto program = upload_lookups<Mem>(ledger, trace.name(), lookups);
+  const auto program = upload_lookups(exec, ledger, trace.name(), lookups);
   LogupLeaves<Mem> out;
   out.rows = trace.rows();
   out.lookups = 1;

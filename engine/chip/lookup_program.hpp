@@ -45,15 +45,10 @@ using LookupProgram = Owned<Vec<DeviceLookup, Mem>>;
 // form has more than kMaxAffineTerms terms, or the arity does not match the table.
 std::vector<DeviceLookup> compile_lookups(const std::vector<Lookup>& lookups);
 
-template <class Mem>
-LookupProgram<Mem> upload_lookups(MemoryLedger& ledger, const std::string& label,
-                                  const std::vector<Lookup>& lookups) {
-  const auto host = compile_lookups(lookups);
-  auto dev = alloc_vec<DeviceLookup, Mem>(ledger, label + ":lookups", host.size());
-  using HostView =
-      Kokkos::View<const DeviceLookup*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>;
-  Kokkos::deep_copy(dev.view(), HostView(host.data(), host.size()));
-  return dev;
+template <class Exec, class Mem = typename Exec::memory_space>
+LookupProgram<Mem> upload_lookups(const Exec& exec, MemoryLedger& ledger,
+                                  const std::string& label, const std::vector<Lookup>& lookups) {
+  return upload_vec<Mem>(exec, ledger, label + ":lookups", compile_lookups(lookups));
 }
 
 }  // namespace kprove::chip

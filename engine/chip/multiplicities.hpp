@@ -38,10 +38,13 @@ struct MultiplicityCounters {
 template <class Mem>
 class Multiplicities {
  public:
-  explicit Multiplicities(MemoryLedger& ledger)
-      : counts_(alloc_vec<uint32_t, Mem>(ledger, "table:multiplicities", kNumTables * kTableRows,
-                                         Fill::zero)),
-        misses_(alloc_vec<uint32_t, Mem>(ledger, "table:misses", 1, Fill::zero)) {}
+  template <class Exec>
+  Multiplicities(const Exec& exec, MemoryLedger& ledger)
+      : counts_(alloc_vec<uint32_t, Mem>(ledger, "table:multiplicities", kNumTables * kTableRows)),
+        misses_(alloc_vec<uint32_t, Mem>(ledger, "table:misses", 1)) {
+    zero_fill(exec, counts_);
+    zero_fill(exec, misses_);
+  }
 
   MultiplicityCounters<Mem> counters() const { return {counts_.view(), misses_.view()}; }
   Kokkos::View<const uint32_t*, Mem> of(TableId t) const {

@@ -27,7 +27,7 @@ class RecordChip : public Chip {
       const workload::RecordsView<typename Exec::memory_space>& records,
       const MultiplicityCounters<typename Exec::memory_space>& counters) const {
     using Mem = typename Exec::memory_space;
-    const auto program = upload_lookups<Mem>(ledger, name(), lookups());
+    const auto program = upload_lookups(exec, ledger, name(), lookups());
     auto trace =
         Trace<Mem>::allocate(ledger, name(), padded_rows(records.extent(0)), RowFill::kColumns);
     Kokkos::parallel_for(

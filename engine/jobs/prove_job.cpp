@@ -68,13 +68,13 @@ ProveJobResult prove_all(const JobConfig& job, Metrics& metrics, MemoryLedger& l
   if (job.pipeline.overlap && !overlap)
     log::info("pipeline: witgen and prove share one host backend; shards run one after another");
 
-  PipelineOptions opt{overlap, job.pipeline.max_inflight_shards, PMem::name()};
+  PipelineOptions opt{overlap, job.pipeline.max_inflight_shards, PMem::name(),
+                      bound_to_initial_thread<WExec>()};
   MemoryLedger admission;
   admission.set_budget(PMem::name(), ledger.stats(PMem::name()).budget);
 
-  auto footprint = [&](std::size_t i) {
-    return std::size_t(shard_footprint(chips, shard_shape(wcfg, i), params));
-  };
+  const std::vector<std::uint64_t> footprints = shard_footprints(job);
+  auto footprint = [&](std::size_t i) { return std::size_t(footprints[i]); };
   auto witgen = [&](std::size_t i) {
     PhaseScope scope(metrics, "witness", long(i), job.spaces.witgen, 1);
     auto shard = workload::generate_shard(wexec, ledger, wcfg, i);
@@ -101,6 +101,16 @@ ProveJobResult prove_all(const JobConfig& job, Metrics& metrics, MemoryLedger& l
 }
 
 }  // namespace
+
+std::vector<std::uint64_t> shard_footprints(const JobConfig& job) {
+  const workload::WorkloadConfig wcfg = to_workload(job.workload);
+  const PcsParams params = to_pcs(job.pcs);
+  const chip::ChipSet chips;
+  std::vector<std::uint64_t> bytes(wcfg.num_shards());
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    bytes[i] = shard_footprint(chips, shard_shape(wcfg, i), params);
+  return bytes;
+}
 
 std::string job_statement(const JobConfig& job) {
   std::ostringstream s;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "config/job_config.hpp"
 #include "engine/metrics/metrics.hpp"
@@ -26,6 +27,9 @@ ProveJobResult run_prove_job(const JobConfig& job, Metrics& metrics, MemoryLedge
 // Reads and checks a proof file against the job: fingerprint, shard count, every shard proof.
 // Throws ProofFormatError (corrupt file), VerifyError (rejected proof) naming the shard.
 void run_verify_job(const JobConfig& job, const std::string& proof_path, Metrics& metrics);
+
+// Bytes of prove-space memory each shard books before it starts (engine/jobs/footprint.hpp).
+std::vector<std::uint64_t> shard_footprints(const JobConfig& job);
 
 // The canonical statement a proof is bound to (workload and PCS parameters).
 std::string job_statement(const JobConfig& job);

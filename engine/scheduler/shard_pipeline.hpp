@@ -39,6 +39,10 @@ struct PipelineOptions {
   bool overlap = true;                 // witgen of later shards runs beside proving
   std::size_t max_inflight_shards = 2;  // shards generated but not yet proven, at most
   std::string space;                    // admission ledger space the footprints are booked in
+  // Witgen runs on the calling thread and proving on the helper thread, instead of the reverse.
+  // Kokkos 3's OpenMP backend runs only on the thread that initialised Kokkos (its instance is
+  // thread-local), so whichever stage uses OpenMP must stay on the calling thread.
+  bool witgen_on_calling_thread = false;
 };
 
 // Runs witgen(i) then prove(i, witness) for every shard, in shard order for proving.
@@ -95,15 +99,15 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
     return proofs;
   }
 
-  // Producer thread generates ahead; the calling thread proves in order.
+  // The producer generates ahead, the consumer proves in order; one of them on a helper thread.
   std::mutex m;
   std::condition_variable cv;
   std::deque<Ready> queue;
-  std::exception_ptr producer_error;
+  std::exception_ptr producer_error, consumer_error;
   bool producer_done = false, stop = false;
   const std::size_t max_inflight = opt.max_inflight_shards == 0 ? 1 : opt.max_inflight_shards;
 
-  std::thread producer([&] {
+  auto produce = [&] {
     for (std::size_t i = 0; i < shards; ++i) {
       {
         std::unique_lock<std::mutex> lock(m);
@@ -125,33 +129,36 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
     std::lock_guard<std::mutex> lock(m);
     producer_done = true;
     cv.notify_all();
-  });
-
-  std::exception_ptr consumer_error;
-  for (std::size_t i = 0; i < shards; ++i) {
-    std::optional<Ready> r;
+  };
+  auto consume = [&] {
+    for (std::size_t i = 0; i < shards; ++i) {
+      std::optional<Ready> r;
+      {
+        std::unique_lock<std::mutex> lock(m);
+        cv.wait(lock, [&] { return !queue.empty() || producer_done; });
+        if (queue.empty()) break;  // producer failed
+        r.emplace(std::move(queue.front()));
+        queue.pop_front();
+      }
+      cv.notify_all();
+      try {
+        finish(*r, proofs);
+      } catch (...) {
+        consumer_error = std::current_exception();
+        break;
+      }
+    }
     {
-      std::unique_lock<std::mutex> lock(m);
-      cv.wait(lock, [&] { return !queue.empty() || producer_done; });
-      if (queue.empty()) break;  // producer failed
-      r.emplace(std::move(queue.front()));
-      queue.pop_front();
+      std::lock_guard<std::mutex> lock(m);
+      stop = true;
+      queue.clear();  // returns queued reservations, waking a producer blocked on admission
     }
     cv.notify_all();
-    try {
-      finish(*r, proofs);
-    } catch (...) {
-      consumer_error = std::current_exception();
-      break;
-    }
-  }
-  {
-    std::lock_guard<std::mutex> lock(m);
-    stop = true;
-    queue.clear();  // returns queued reservations, waking a producer blocked on admission
-  }
-  cv.notify_all();
-  producer.join();
+  };
+  std::thread helper(opt.witgen_on_calling_thread ? std::function<void()>(consume)
+                                                  : std::function<void()>(produce));
+  opt.witgen_on_calling_thread ? produce() : consume();
+  helper.join();
   if (consumer_error) std::rethrow_exception(consumer_error);
   if (producer_error) std::rethrow_exception(producer_error);
   return proofs;

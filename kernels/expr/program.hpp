@@ -73,7 +73,9 @@ class ExprProgram {
  public:
   // Throws std::invalid_argument for an empty list, an expression needing a deeper stack, or
   // code past EXPR_MAX_OPS.
-  static ExprProgram compile(const std::vector<Expr>& exprs, MemoryLedger& ledger) {
+  template <class Exec>
+  static ExprProgram compile(const Exec& exec, const std::vector<Expr>& exprs,
+                             MemoryLedger& ledger) {
     if (exprs.empty()) throw std::invalid_argument("ExprProgram::compile: no expressions");
     detail::ExprCompiler compiler(EXPR_MAX_STACK);
     ExprProgram p;
@@ -85,9 +87,9 @@ class ExprProgram {
     detail::ExprCode code = compiler.take();
     p.exprs_ = exprs;
     p.stack_depth_ = code.max_depth;
-    p.ops_ = upload(ledger, "expr:ops", code.ops);
-    p.offsets_ = upload(ledger, "expr:offsets", code.offsets);
-    p.constants_ = upload(ledger, "expr:constants", code.constants);
+    p.ops_ = upload_vec<Mem>(exec, ledger, "expr:ops", code.ops);
+    p.offsets_ = upload_vec<Mem>(exec, ledger, "expr:offsets", code.offsets);
+    p.constants_ = upload_vec<Mem>(exec, ledger, "expr:constants", code.constants);
     return p;
   }
 
@@ -99,16 +101,6 @@ class ExprProgram {
   const std::vector<Expr>& exprs() const { return exprs_; }
 
  private:
-  template <class T>
-  static Owned<Vec<T, Mem>> upload(MemoryLedger& ledger, const std::string& label,
-                                   const std::vector<T>& host) {
-    auto v = alloc_vec<T, Mem>(ledger, label, host.size());
-    auto mirror = Kokkos::create_mirror_view(v.view());
-    for (std::size_t i = 0; i < host.size(); ++i) mirror(i) = host[i];
-    Kokkos::deep_copy(v.view(), mirror);
-    return v;
-  }
-
   std::vector<Expr> exprs_;
   int degree_ = 0;
   uint32_t num_columns_ = 1;

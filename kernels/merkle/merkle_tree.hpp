@@ -83,17 +83,15 @@ MerkleTree<Mem>::MerkleTree(MemoryLedger& ledger, const std::vector<Mat<Felt, Me
 template <class Mem>
 template <class Exec>
 void MerkleTree<Mem>::upload_refs(const Exec& exec) {
-  refs_ = alloc_vec<detail::MatRef, Mem>(*ledger_, "merkle.matrix_refs", matrices_.size());
-  auto host = Kokkos::create_mirror_view(refs_.view());
+  std::vector<detail::MatRef> host;
   std::size_t offset = 0;
   for (std::size_t p = 0; p < layout_.order.size(); ++p) {
     const auto& m = matrices_[layout_.order[p]];
-    host(p) = detail::MatRef{m.data(), m.extent(1), std::size_t(m.stride(0)),
-                             layout_.shift(m.extent(0)), offset};
+    host.push_back(detail::MatRef{m.data(), m.extent(1), std::size_t(m.stride(0)),
+                                  layout_.shift(m.extent(0)), offset});
     offset += m.extent(1);
   }
-  Kokkos::deep_copy(exec, refs_.view(), host);
-  exec.fence();  // `host` dies here
+  refs_ = upload_vec<Mem>(exec, *ledger_, "merkle.matrix_refs", host);
 }
 
 template <class Mem>
@@ -119,7 +117,8 @@ MerkleTree<Mem> MerkleTree<Mem>::build(const Exec& exec, MemoryLedger& ledger,
                              digests, detail::layer_offset(H, l), detail::layer_offset(H, l + 1),
                              t.refs_.view(), g != nullptr, g ? g->begin : 0, g ? g->end : 0});
   }
-  Kokkos::View<Digest, Kokkos::HostSpace> root("merkle.root");
+  Kokkos::View<Digest, Kokkos::HostSpace> root(
+      Kokkos::view_alloc(Kokkos::WithoutInitializing, "merkle.root"));
   Kokkos::deep_copy(exec, root, Kokkos::subview(digests, 2 * H - 2));
   exec.fence();
   t.root_ = root();

@@ -83,7 +83,7 @@ TYPED_TEST(ChipWitgenTest, ConstraintsVanishUnderDeviceExprProgram) {
   const auto shard = workload::generate_shard(Exec(), ledger, test::test_config(6), 0);
   const auto traces = witgen_shard(Exec(), ledger, test::chip_set(), shard);
   for (std::size_t i = 0; i < 3; ++i) {
-    const auto program = ExprProgram<Mem>::compile(traces.chips[i]->constraints(), ledger);
+    const auto program = ExprProgram<Mem>::compile(Exec(), traces.chips[i]->constraints(), ledger);
     auto trace = traces.traces[i].view();
     std::size_t bad = 0;
     Kokkos::parallel_reduce(Kokkos::RangePolicy<Exec>(Exec(), 0, trace.extent(0)),
@@ -151,7 +151,7 @@ TEST(ChipWitgenTest, DescriptionsAreConsistent) {
 
 TEST(ChipWitgenTest, LookupOutsideItsTableIsCountedAsMiss) {
   MemoryLedger ledger;
-  Multiplicities<Kokkos::HostSpace> mult(ledger);
+  Multiplicities<Kokkos::HostSpace> mult(Kokkos::Serial(), ledger);
   workload::StepRecord lw{5, uint32_t(workload::Opcode::LW), 0x100, 0, 7, 70000, 0, 7, 0};
   lw.addr = lw.a + lw.imm;  // imm beyond u16: its range lookup misses
   const auto records = kprove::test::to_device<workload::StepRecord, Kokkos::HostSpace>({lw});

@@ -179,10 +179,10 @@ TEST(LogupNegativeTest, ForgedMultiplicityBreaksLogup) {
 TEST(LogupInputTest, RejectsMalformedInput) {
   MemoryLedger ledger;
   const auto& alu_lookups = test::chip_set().alu.lookups();
-  const auto odd = Trace<Kokkos::HostSpace>::allocate(ledger, "odd", 3, alu::NUM_COLS, Fill::zero);
+  const auto odd = Trace<Kokkos::HostSpace>::allocate(ledger, "odd", 3, alu::NUM_COLS);
   EXPECT_THROW(logup_leaves(Kokkos::Serial(), ledger, odd, alu_lookups, Ext::one(), Ext::one()),
                std::invalid_argument);
-  const auto narrow = Trace<Kokkos::HostSpace>::allocate(ledger, "narrow", 4, 5, Fill::zero);
+  const auto narrow = Trace<Kokkos::HostSpace>::allocate(ledger, "narrow", 4, 5);
   EXPECT_THROW(logup_leaves(Kokkos::Serial(), ledger, narrow, alu_lookups, Ext::one(), Ext::one()),
                std::invalid_argument);
   const Lookup wide{TableId::u16_range, {Affine::col(0), Affine::col(1)}, Affine::col(2)};

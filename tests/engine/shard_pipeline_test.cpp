@@ -1,10 +1,13 @@
 // Shard pipeline: overlap happens when the budget allows two shards, never otherwise, the
-// booked peak never exceeds the budget, and failures name their shard and stop cleanly.
+// booked peak never exceeds the budget, and failures name their shard and stop cleanly — with
+// witgen on the helper thread and with witgen on the calling thread (OpenMP witgen).
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <set>
+#include <thread>
 
 #include "engine/scheduler/shard_pipeline.hpp"
 #include "views/owned.hpp"
@@ -30,16 +33,19 @@ struct Harness {
   std::vector<Interval> log;
   std::atomic<int> witgen_calls{0};
   std::size_t fail_witgen = SIZE_MAX, fail_prove = SIZE_MAX;
+  bool witgen_on_calling_thread = false;
+  std::set<std::thread::id> witgen_threads, prove_threads;
 
   void record(std::size_t shard, bool witgen, Clock::time_point begin) {
     std::lock_guard<std::mutex> lock(mutex);
     log.push_back({shard, witgen, begin, Clock::now()});
+    (witgen ? witgen_threads : prove_threads).insert(std::this_thread::get_id());
   }
 
   std::vector<std::size_t> run(std::size_t shards, std::size_t budget, bool overlap) {
     admission.set_budget("dev", budget);
     allocations.set_budget("HostSpace", budget);
-    PipelineOptions opt{overlap, 2, "dev"};
+    PipelineOptions opt{overlap, 2, "dev", witgen_on_calling_thread};
     return run_shard_pipeline<HostBuf, std::size_t>(
         shards, admission, opt, [](std::size_t) { return kFootprint; },
         [&](std::size_t i) {
@@ -69,32 +75,40 @@ struct Harness {
   }
 };
 
-TEST(ShardPipeline, OverlapsWhenTheBudgetHoldsTwoShards) {
+// The parameter: witgen on the calling thread.
+class ShardPipeline : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override { h.witgen_on_calling_thread = GetParam(); }
   Harness h;
+};
+
+TEST_P(ShardPipeline, OverlapsWhenTheBudgetHoldsTwoShards) {
   auto proofs = h.run(6, 2 * Harness::kFootprint, true);
   ASSERT_EQ(proofs.size(), 6u);
   for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(proofs[i], Harness::kFootprint + i);
   EXPECT_TRUE(h.any_overlap());
+  const auto caller = std::this_thread::get_id();
+  EXPECT_EQ(h.witgen_threads.size(), 1u);
+  EXPECT_EQ(h.prove_threads.size(), 1u);
+  EXPECT_EQ(h.witgen_threads.count(caller), GetParam() ? 1u : 0u);
+  EXPECT_EQ(h.prove_threads.count(caller), GetParam() ? 0u : 1u);
   EXPECT_LE(h.allocations.stats("HostSpace").peak, 2 * Harness::kFootprint);
   EXPECT_EQ(h.admission.stats("dev").current, 0u);
 }
 
-TEST(ShardPipeline, SerialisesWhenTheBudgetHoldsOneShard) {
-  Harness h;
+TEST_P(ShardPipeline, SerialisesWhenTheBudgetHoldsOneShard) {
   auto proofs = h.run(4, Harness::kFootprint + Harness::kFootprint / 2, true);
   ASSERT_EQ(proofs.size(), 4u);
   EXPECT_FALSE(h.any_overlap());
   EXPECT_LE(h.allocations.stats("HostSpace").peak, Harness::kFootprint + Harness::kFootprint / 2);
 }
 
-TEST(ShardPipeline, NoOverlapWhenDisabled) {
-  Harness h;
+TEST_P(ShardPipeline, NoOverlapWhenDisabled) {
   h.run(3, 0, false);
   EXPECT_FALSE(h.any_overlap());
 }
 
-TEST(ShardPipeline, ShardLargerThanBudgetFailsBeforeAnyWork) {
-  Harness h;
+TEST_P(ShardPipeline, ShardLargerThanBudgetFailsBeforeAnyWork) {
   try {
     h.run(3, Harness::kFootprint / 2, true);
     FAIL() << "accepted a shard larger than the budget";
@@ -104,8 +118,7 @@ TEST(ShardPipeline, ShardLargerThanBudgetFailsBeforeAnyWork) {
   EXPECT_EQ(h.witgen_calls.load(), 0);
 }
 
-TEST(ShardPipeline, WitgenFailureNamesTheShardAndReleasesEverything) {
-  Harness h;
+TEST_P(ShardPipeline, WitgenFailureNamesTheShardAndReleasesEverything) {
   h.fail_witgen = 2;
   try {
     h.run(5, 2 * Harness::kFootprint, true);
@@ -119,8 +132,7 @@ TEST(ShardPipeline, WitgenFailureNamesTheShardAndReleasesEverything) {
   EXPECT_EQ(h.allocations.stats("HostSpace").current, 0u);
 }
 
-TEST(ShardPipeline, ProveFailureStopsTheProducer) {
-  Harness h;
+TEST_P(ShardPipeline, ProveFailureStopsTheProducer) {
   h.fail_prove = 1;
   try {
     h.run(8, 2 * Harness::kFootprint, true);
@@ -133,6 +145,11 @@ TEST(ShardPipeline, ProveFailureStopsTheProducer) {
   EXPECT_EQ(h.admission.stats("dev").current, 0u);
   EXPECT_EQ(h.allocations.stats("HostSpace").current, 0u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Threads, ShardPipeline, ::testing::Bool(),
+                         [](const ::testing::TestParamInfo<bool>& p) {
+                           return p.param ? "WitgenOnCaller" : "ProveOnCaller";
+                         });
 
 }  // namespace
 }  // namespace kprove

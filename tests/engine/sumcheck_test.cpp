@@ -248,7 +248,7 @@ TYPED_TEST(SumcheckTest, BatchesClaimsOfDifferentSizes) {
   const Expr a = Expr::col(0), b = Expr::col(1), c = Expr::col(2);
   const std::vector<Expr> exprs{a * b - c, c * c + Felt::from_u64(5) * a, -b};
   const Ext beta = rng.ext();
-  auto program = ExprProgram<Mem>::compile(exprs, ledger);
+  auto program = ExprProgram<Mem>::compile(Exec(), exprs, ledger);
   auto trace = test::to_device_table<Felt, Mem>(flat, rows, cols);
 
   auto p_small = product_instance<Exec>(small, ledger);
@@ -294,7 +294,7 @@ TYPED_TEST(SumcheckTest, BadInstancesAreRejected) {
   EXPECT_THROW(P(Exec(), {one}, ledger), std::invalid_argument);
   EXPECT_THROW(P(Exec(), std::vector<Kokkos::View<const Felt*, Mem>>(6, four), ledger),
                std::invalid_argument);
-  auto program = ExprProgram<Mem>::compile({Expr::col(3) * Expr::col(0)}, ledger);
+  auto program = ExprProgram<Mem>::compile(Exec(), {Expr::col(3) * Expr::col(0)}, ledger);
   Kokkos::View<Felt**, Kokkos::LayoutRight, Mem> narrow("narrow", 8, 3);
   EXPECT_THROW(ExprInstance<Exec>(Exec(), narrow, program, Ext::one(), {}, ledger),
                std::invalid_argument);

@@ -54,7 +54,7 @@ template <class F, class Exec, class Mem>
 void check_against_host(const std::vector<Expr>& exprs, const std::vector<F>& flat,
                         std::size_t rows, std::size_t cols) {
   MemoryLedger ledger;
-  auto program = ExprProgram<Mem>::compile(exprs, ledger);
+  auto program = ExprProgram<Mem>::compile(Exec(), exprs, ledger);
   auto table = test::to_device_table<F, Mem>(flat, rows, cols);
   Kokkos::View<F**, Kokkos::LayoutRight, Mem> out("out", rows, exprs.size());
   Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(Exec(), 0, rows),
@@ -89,10 +89,10 @@ TEST(ExprTest, HostEvaluationFollowsTheOperators) {
 TEST(ExprTest, CompileRejectsBadInput) {
   MemoryLedger ledger;
   using Mem = Kokkos::HostSpace;
-  EXPECT_THROW(ExprProgram<Mem>::compile({}, ledger), std::invalid_argument);
+  EXPECT_THROW(ExprProgram<Mem>::compile(Kokkos::Serial(), {}, ledger), std::invalid_argument);
   auto error = [&](const Expr& e) {
     try {
-      ExprProgram<Mem>::compile({e}, ledger);
+      ExprProgram<Mem>::compile(Kokkos::Serial(), {e}, ledger);
     } catch (const std::invalid_argument& ex) {
       return std::string(ex.what());
     }
@@ -109,7 +109,7 @@ TEST(ExprTest, CompileRejectsBadInput) {
   Expr w = z;
   for (int i = 0; i < 300; ++i) w = w + z;
   EXPECT_NE(error(w).find("expands"), std::string::npos) << error(w);
-  EXPECT_THROW(ExprProgram<Mem>::compile({Expr::col(1u << 24)}, ledger), std::invalid_argument);
+  EXPECT_THROW(ExprProgram<Mem>::compile(Kokkos::Serial(), {Expr::col(1u << 24)}, ledger), std::invalid_argument);
 }
 
 TEST(ExprTest, LongChainsNeedASmallStack) {
@@ -119,7 +119,7 @@ TEST(ExprTest, LongChainsNeedASmallStack) {
     left = left + Expr::col(i) * Expr::col(i);
     right = Expr::col(i) * Expr::col(i) - right;  // right-deep: compiled right operand first
   }
-  auto p = ExprProgram<Kokkos::HostSpace>::compile({left, right}, ledger);
+  auto p = ExprProgram<Kokkos::HostSpace>::compile(Kokkos::Serial(), {left, right}, ledger);
   EXPECT_LE(p.stack_depth(), 3);
   EXPECT_EQ(p.num_columns(), 200u);
   EXPECT_EQ(p.degree(), 2);

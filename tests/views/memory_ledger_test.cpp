@@ -65,7 +65,7 @@ TYPED_TEST(OwnedViews, TraceReleaseReturnsItsBytes) {
   using Mem = typename TestFixture::Mem;
   MemoryLedger ledger;
   const std::string space = Mem::name();
-  auto t = Trace<Mem>::allocate(ledger, "alu", 64, 10, Fill::zero);
+  auto t = Trace<Mem>::allocate(ledger, "alu", 64, 10);
   EXPECT_EQ(t.rows(), 64u);
   EXPECT_EQ(t.cols(), 10u);
   EXPECT_EQ(ledger.stats(space).current, 64u * 10 * sizeof(Felt));

@@ -18,18 +18,6 @@ namespace pcs::detail {
 
 static_assert(sizeof(Ext) == 2 * sizeof(Felt), "a folded layer is hashed as Felt pairs");
 
-template <class Exec, class Mem = typename Exec::memory_space>
-Owned<Vec<Ext, Mem>> upload(const Exec& exec, MemoryLedger& ledger, const char* label,
-                            const std::vector<Ext>& host) {
-  auto d = alloc_vec<Ext, Mem>(ledger, label, host.size());
-  Kokkos::deep_copy(
-      exec, d.view(),
-      Kokkos::View<const Ext*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>(
-          host.data(), host.size()));
-  exec.fence();  // the host vector may die after return
-  return d;
-}
-
 template <class ViewT>
 std::vector<Ext> download(const ViewT& v) {
   const auto h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), v);
@@ -57,7 +45,7 @@ std::vector<TableGroup<Mem>> combine_tables(const Exec& exec, MemoryLedger& ledg
         v, members,
         alloc_mat<Ext, Mem>(ledger, "pcs::combined tables", members.size(), std::size_t(1) << v)};
     for (std::size_t r = 0; r < members.size(); ++r) {
-      const auto coef = upload(exec, ledger, "pcs::column coefficients",
+      const auto coef = upload_vec<Mem>(exec, ledger, "pcs::column coefficients",
                                column_coefficients(layout, alpha_powers, members[r], Ext::one()));
       combine_columns(exec, matrices[members[r]], coef.view(),
                       Kokkos::subview(g.f.view(), r, Kokkos::ALL), false);
@@ -145,11 +133,13 @@ FoldedLayers<Mem> fold_phase(const Exec& exec, MemoryLedger& ledger,
   Owned<Vec<Ext, Mem>> first;     // layer 0, never committed
   Owned<Vec<Felt, Mem>> weights;  // 1 / (2x) of every fold pair
   if (T > 0) {
-    first = alloc_vec<Ext, Mem>(ledger, "pcs::folded layer", std::size_t(1) << L, Fill::zero);
+    first = alloc_vec<Ext, Mem>(ledger, "pcs::folded layer", std::size_t(1) << L);
+    zero_fill(exec, first);
     weights = fold_weights(exec, ledger, L);
   }
   Vec<Ext, Mem> codeword = first.view();
-  auto g = alloc_mat<Ext, Mem>(ledger, "pcs::folded MLE", 1, std::size_t(1) << V, Fill::zero);
+  auto g = alloc_mat<Ext, Mem>(ledger, "pcs::folded MLE", 1, std::size_t(1) << V);
+  zero_fill(exec, g);
 
   // Matrices with `vars` variables join G and, if `into_codeword`, the running codeword.
   auto join = [&](int vars, bool into_codeword) {
@@ -157,13 +147,13 @@ FoldedLayers<Mem> fold_phase(const Exec& exec, MemoryLedger& ledger,
       if (grp.vars != vars) continue;
       std::vector<Ext> coef;
       for (std::size_t k : grp.members) coef.push_back(beta_powers[k]);
-      const auto d_coef = upload(exec, ledger, "pcs::join coefficients", coef);
+      const auto d_coef = upload_vec<Mem>(exec, ledger, "pcs::join coefficients", coef);
       combine_table_rows(exec, grp.f.view(), d_coef.view(),
                          Kokkos::subview(g.view(), 0, Kokkos::ALL), true);
       exec.fence();  // `d_coef` is freed on scope exit
       if (!into_codeword) continue;
       for (std::size_t k : grp.members) {
-        const auto cw_coef = upload(exec, ledger, "pcs::join coefficients",
+        const auto cw_coef = upload_vec<Mem>(exec, ledger, "pcs::join coefficients",
                                     column_coefficients(layout, alpha_powers, k, beta_powers[k]));
         combine_columns(exec, commitment.codeword(k), cw_coef.view(), codeword, true);
         exec.fence();

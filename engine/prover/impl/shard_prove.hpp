@@ -140,7 +140,7 @@ SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger,
   std::vector<SumcheckInstance*> list;
   for (std::size_t k = 0; k < layout.size(); ++k) {
     MainTerms terms = main_terms(transcript, layout[k], k, log_rows[k], trees, claims, alpha, beta);
-    programs.push_back(ExprProgram<Mem>::compile(terms.exprs, ledger));
+    programs.push_back(ExprProgram<Mem>::compile(exec, terms.exprs, ledger));
     instances.push_back(std::make_unique<ExprInstance<Exec>>(exec, traces[k].view(),
                                                              programs.back(), terms.coefficients,
                                                              std::move(terms.zeta), ledger));

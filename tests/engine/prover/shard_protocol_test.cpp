@@ -34,7 +34,7 @@ template <class Exec, class Table>
 std::vector<Felt> materialise(const Table& table) {
   using Mem = typename Exec::memory_space;
   MemoryLedger ledger;
-  chip::Multiplicities<Mem> none(ledger);
+  chip::Multiplicities<Mem> none(Exec(), ledger);
   return test::to_host(table.witgen(Exec(), ledger, none).view());
 }
 
