@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/job_config.hpp"
+#include "engine/jobs/prove_job.hpp"
 #include "engine/jobs/run_job.hpp"
 #include "engine/log.hpp"
 #include "engine/metrics/report.hpp"
@@ -109,6 +110,10 @@ int cmd_validate(const std::vector<std::string>& words) {
             << "\n  pipeline: overlap " << (j.pipeline.overlap ? "on" : "off") << ", at most "
             << j.pipeline.max_inflight_shards << " shard(s) in flight\n  output: " << j.output.proof
             << ", " << j.output.metrics << ", " << j.output.timeline << '\n';
+  const auto f = shard_footprints(j);
+  std::cout << "  booking: the largest shard books "
+            << format_bytes(*std::max_element(f.begin(), f.end())) << " in the prove space ("
+            << to_string(j.spaces.prove) << ") from witgen to proof\n";
   return kOk;
 }
 

@@ -65,11 +65,18 @@ void record_peak_memory(const MemoryLedger& ledger, Metrics& metrics) {
   });
 }
 
-ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+namespace {
+// Labels the run and applies the job's budgets; the ledger's peaks count from here.
+void begin_run(const JobConfig& job, const char* kind, Metrics& metrics, MemoryLedger& ledger) {
   label_run(job, metrics);
-  metrics.set_label("job_kind", "prove");
+  metrics.set_label("job_kind", kind);
   apply_memory_budgets(job.memory, ledger);
   reset_memory_peaks(ledger);
+}
+}  // namespace
+
+ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+  begin_run(job, "prove", metrics, ledger);
   const ProveJobResult r = run_prove_job(job, metrics, ledger);
   record_peak_memory(ledger, metrics);
   metrics.set_label("pipeline.overlapped", r.overlapped ? "yes" : "no");
@@ -78,10 +85,7 @@ ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLed
 }
 
 JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
-  label_run(job, metrics);
-  metrics.set_label("job_kind", "selfcheck");
-  apply_memory_budgets(job.memory, ledger);
-  reset_memory_peaks(ledger);
+  begin_run(job, "selfcheck", metrics, ledger);
   const SelfcheckResult r = run_selfcheck_job(job, metrics, ledger);
   record_peak_memory(ledger, metrics);
   metrics.set_label("result", r.ok() ? "passed" : "failed");

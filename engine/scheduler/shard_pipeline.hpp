@@ -37,7 +37,7 @@ class ShardError : public std::runtime_error {
 
 struct PipelineOptions {
   bool overlap = true;                 // witgen of later shards runs beside proving
-  std::size_t max_inflight_shards = 2;  // shards generated but not yet proven, at most
+  std::size_t max_inflight_shards = 2;  // shards held at once (waiting or being proven), at most
   std::string space;                    // admission ledger space the footprints are booked in
   // Witgen runs on the calling thread and proving on the helper thread, instead of the reverse.
   // Kokkos 3's OpenMP backend runs only on the thread that initialised Kokkos (its instance is
@@ -105,13 +105,14 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
   std::deque<Ready> queue;
   std::exception_ptr producer_error, consumer_error;
   bool producer_done = false, stop = false;
+  std::size_t proving = 0;  // the shard the consumer holds
   const std::size_t max_inflight = opt.max_inflight_shards == 0 ? 1 : opt.max_inflight_shards;
 
   auto produce = [&] {
     for (std::size_t i = 0; i < shards; ++i) {
       {
         std::unique_lock<std::mutex> lock(m);
-        cv.wait(lock, [&] { return stop || queue.size() < max_inflight; });
+        cv.wait(lock, [&] { return stop || queue.size() + proving < max_inflight; });
         if (stop) break;
       }
       try {
@@ -139,14 +140,19 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
         if (queue.empty()) break;  // producer failed
         r.emplace(std::move(queue.front()));
         queue.pop_front();
+        proving = 1;
       }
-      cv.notify_all();
       try {
         finish(*r, proofs);
       } catch (...) {
         consumer_error = std::current_exception();
         break;
       }
+      {
+        std::lock_guard<std::mutex> lock(m);
+        proving = 0;
+      }
+      cv.notify_all();
     }
     {
       std::lock_guard<std::mutex> lock(m);

@@ -19,27 +19,17 @@
 #include <string>
 
 #include "kernels/field/goldilocks_ext2.hpp"
+#include "kernels/ntt/impl/bits.hpp"
 #include "views/owned.hpp"
 
 namespace kprove::pcs {
-
-// The low `bits` bits of x in reverse order (0 for bits == 0).
-KOKKOS_INLINE_FUNCTION uint64_t reverse_bits(uint64_t x, int bits) {
-  x = ((x >> 1) & 0x5555555555555555ull) | ((x & 0x5555555555555555ull) << 1);
-  x = ((x >> 2) & 0x3333333333333333ull) | ((x & 0x3333333333333333ull) << 2);
-  x = ((x >> 4) & 0x0F0F0F0F0F0F0F0Full) | ((x & 0x0F0F0F0F0F0F0F0Full) << 4);
-  x = ((x >> 8) & 0x00FF00FF00FF00FFull) | ((x & 0x00FF00FF00FF00FFull) << 8);
-  x = ((x >> 16) & 0x0000FFFF0000FFFFull) | ((x & 0x0000FFFF0000FFFFull) << 16);
-  x = (x >> 32) | (x << 32);
-  return bits == 0 ? 0 : x >> (64 - bits);
-}
 
 KOKKOS_INLINE_FUNCTION Felt inverse_of_two() { return Felt::from_canonical(0x7FFFFFFF80000001ull); }
 
 // 1 / (2 x) for fold pair k of a layer whose generator inverse is w_inv and which has
 // 2^bits pairs.
 KOKKOS_INLINE_FUNCTION Felt fold_weight(Felt w_inv, int bits, uint64_t pair) {
-  return w_inv.pow(reverse_bits(pair, bits)) * inverse_of_two();
+  return w_inv.pow(kprove::detail::bit_reverse(pair, bits)) * inverse_of_two();
 }
 
 // Host form for one pair of a codeword of log size `log_size` (the verifier's side).
@@ -49,7 +39,7 @@ inline Felt fold_weight(int log_size, uint64_t pair) {
 
 // The evaluation point of position `pos` in a codeword of log size `log_size`.
 inline Felt codeword_point(int log_size, uint64_t pos) {
-  return Felt::two_adic_generator(log_size).pow(reverse_bits(pos, log_size));
+  return Felt::two_adic_generator(log_size).pow(kprove::detail::bit_reverse(pos, log_size));
 }
 
 // One fold: the entries a = P(x), b = P(-x) with weight = 1/(2x).

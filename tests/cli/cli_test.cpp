@@ -104,6 +104,7 @@ TEST_F(Cli, ValidateConfig) {
   EXPECT_EQ(ok.rc, 0) << ok.err;
   EXPECT_NE(ok.out.find("demo.yaml: ok"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("16384 steps in 2 shard(s) of 8192"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("booking: the largest shard books "), std::string::npos) << ok.out;
 
   write("bad.yaml", "job: bad\nworkload: {steps: 0}\n");
   Result bad = kprove("validate-config bad.yaml");

@@ -103,6 +103,14 @@ TEST_P(ShardPipeline, SerialisesWhenTheBudgetHoldsOneShard) {
   EXPECT_LE(h.allocations.stats("HostSpace").peak, Harness::kFootprint + Harness::kFootprint / 2);
 }
 
+// The shard being proven counts: with 2 in flight, one is proven while the next waits.
+TEST_P(ShardPipeline, HoldsAtMostMaxInflightShardsWithAnUnlimitedBudget) {
+  h.run(6, 0, true);
+  EXPECT_TRUE(h.any_overlap());
+  EXPECT_LE(h.allocations.stats("HostSpace").peak, 2 * Harness::kFootprint);
+  EXPECT_LE(h.admission.stats("dev").peak, 2 * Harness::kFootprint);
+}
+
 TEST_P(ShardPipeline, NoOverlapWhenDisabled) {
   h.run(3, 0, false);
   EXPECT_FALSE(h.any_overlap());
