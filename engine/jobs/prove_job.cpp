@@ -1,6 +1,7 @@
 #include "engine/jobs/prove_job.hpp"
 
 #include <cmath>
+#include <iomanip>
 #include <mutex>
 #include <sstream>
 
@@ -55,10 +56,11 @@ ProveJobResult prove_all(const JobConfig& job, Metrics& metrics, MemoryLedger& l
   const PcsParams params = to_pcs(job.pcs);
   const chip::ChipSet chips;
   const std::size_t shards = wcfg.num_shards();
-  log::info("PCS conjectured security: " + std::to_string(params.conjectured_security_bits()) +
-            " bits (" + std::to_string(params.queries) + " queries, rate 2^-" +
-            std::to_string(params.rate_bits) + ", " + std::to_string(params.pow_bits) +
-            " PoW bits)");
+  std::ostringstream security;
+  security << "PCS conjectured security: " << std::fixed << std::setprecision(1)
+           << params.conjectured_security_bits() << " bits (" << params.queries
+           << " queries, rate 2^-" << params.rate_bits << ", " << params.pow_bits << " PoW bits)";
+  log::info(security.str());
 
   // Witgen runs on its own instance (a CUDA stream) so it can overlap proving on the default.
   OwnInstance<WExec> witgen_instance;

@@ -87,14 +87,14 @@ bool Transcript::check_pow(int bits, uint64_t nonce) {
   return bits == 0 || (x >> (64 - bits)) == 0;
 }
 
-uint64_t Transcript::grind(int bits) {
-  for (uint64_t nonce = 0;; ++nonce) {
-    Transcript trial = *this;
-    if (trial.check_pow(bits, nonce)) {
-      *this = std::move(trial);
-      return nonce;
-    }
-  }
+Transcript::PowTrial Transcript::pow_trial() const {
+  // input_ never holds a full block (absorb duplexes it at once), so the nonce lands in the
+  // block; absorbing it, or the squeeze after it, permutes that block over state_.
+  PowTrial t;
+  for (int i = 0; i < WIDTH; ++i) t.state[i] = state_[i];
+  for (std::size_t i = 0; i < input_.size(); ++i) t.state[i] = input_[i];
+  t.nonce_slot = int(input_.size());
+  return t;
 }
 
 }  // namespace kprove

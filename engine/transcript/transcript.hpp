@@ -42,10 +42,17 @@ class Transcript {
   std::vector<std::size_t> challenge_indices(std::size_t count, int log_range);
 
   // Proof of work: absorbs nonce, squeezes one element and accepts if its top `bits` bits
-  // (of 64) are zero. grind() is the prover's side: it finds the first such nonce on copies of
-  // the transcript, then advances this transcript exactly as check_pow(bits, nonce) would.
+  // (of 64) are zero. The prover's side is grind() (engine/transcript/grind.hpp).
   bool check_pow(int bits, uint64_t nonce);
-  uint64_t grind(int bits);
+
+  // What check_pow(bits, nonce) computes, minus the nonce: it accepts iff the permutation of
+  // `state` with state[nonce_slot] = nonce has an element 0 with `bits` leading zero bits. So a
+  // grinder can try many nonces in parallel, one permutation each.
+  struct PowTrial {
+    Felt state[WIDTH];
+    int nonce_slot;
+  };
+  PowTrial pow_trial() const;
 
  private:
   void duplex();

@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
 
+#include "engine/transcript/grind.hpp"
+#include "support/backends.hpp"
 #include "support/random.hpp"
 
 namespace kprove {
@@ -112,20 +115,45 @@ TEST(TranscriptTest, ChallengeIndicesStayInRange) {
   EXPECT_THROW(t.check_pow(64, 0), std::invalid_argument);
 }
 
-TEST(TranscriptTest, GrindFindsTheFirstNonceTheVerifierAccepts) {
-  Transcript prover("kprove.pow");
-  prover.absorb(Felt::from_u64(42));
-  Transcript verifier = prover;
-  const int bits = 8;
-  const uint64_t nonce = prover.grind(bits);
-  for (uint64_t n = 0; n < nonce; ++n) {
-    Transcript trial = verifier;
-    EXPECT_FALSE(trial.check_pow(bits, n)) << n;
+KPROVE_BACKEND_SUITE(GrindTest);
+
+// The parallel grinder finds what a sequential search of check_pow finds, leaves the
+// transcript where the verifier's check_pow leaves it, on every backend and for nonces beyond
+// the first batch.
+TYPED_TEST(GrindTest, FindsTheFirstNonceTheVerifierAccepts) {
+  using Exec = typename TestFixture::Exec;
+  for (int bits : {1, 8, 14}) {
+    SCOPED_TRACE("bits " + std::to_string(bits));
+    Transcript prover("kprove.pow");
+    prover.absorb(Felt::from_u64(42 + bits));
+    Transcript verifier = prover;
+    const uint64_t nonce = grind(Exec(), prover, bits);
+    for (uint64_t n = 0; n < nonce; ++n) {
+      Transcript trial = verifier;
+      ASSERT_FALSE(trial.check_pow(bits, n)) << n;
+    }
+    EXPECT_TRUE(verifier.check_pow(bits, nonce));
+    EXPECT_EQ(prover.challenge_ext(), verifier.challenge_ext());
   }
-  EXPECT_TRUE(verifier.check_pow(bits, nonce));
-  EXPECT_EQ(prover.challenge_ext(), verifier.challenge_ext());
   Transcript any("kprove.pow");
-  EXPECT_EQ(any.grind(0), 0u);
+  EXPECT_EQ(grind(Exec(), any, 0), 0u);
+  EXPECT_THROW(grind(Exec(), any, 64), std::invalid_argument);
+}
+
+// A nonce slot at every position of the block: 0..7 pending inputs before the nonce.
+TYPED_TEST(GrindTest, AgreesWithCheckPowWhateverIsPending) {
+  using Exec = typename TestFixture::Exec;
+  for (int pending = 0; pending < Transcript::RATE; ++pending) {
+    SCOPED_TRACE("pending " + std::to_string(pending));
+    Transcript prover("kprove.pow.slot");
+    prover.challenge_base();
+    for (int i = 0; i < pending; ++i) prover.absorb(Felt::from_u64(uint64_t(i) + 7));
+    ASSERT_EQ(prover.pow_trial().nonce_slot, pending);
+    Transcript verifier = prover;
+    const uint64_t nonce = grind(Exec(), prover, 6);
+    EXPECT_TRUE(verifier.check_pow(6, nonce));
+    EXPECT_EQ(prover.challenge_base(), verifier.challenge_base());
+  }
 }
 
 }  // namespace

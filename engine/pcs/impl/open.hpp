@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/log.hpp"
+#include "engine/transcript/grind.hpp"
 #include "kernels/mle/team_sums.hpp"
 #include "kernels/pcs/combine.hpp"
 #include "kernels/pcs/fold.hpp"
@@ -245,7 +246,7 @@ BasefoldProof basefold_open(const Exec& exec, MemoryLedger& ledger,
   const auto layers = pcs::detail::fold_phase(exec, ledger, commitment, groups, alpha_powers,
                                               beta_powers, s, sums, transcript, proof);
 
-  proof.pow_nonce = transcript.grind(params.pow_bits);
+  proof.pow_nonce = grind(exec, transcript, params.pow_bits);
   const auto indices =
       transcript.challenge_indices(std::size_t(params.queries), layout.log_max_codeword - 1);
   const auto initial = commitment.tree().open_batch(indices);
