@@ -90,7 +90,8 @@ template <class MemSpace, class Exec, class T>
 Owned<Vec<T, MemSpace>> upload_vec(const Exec& exec, MemoryLedger& ledger,
                                    const std::string& label, const std::vector<T>& host) {
   auto v = alloc_vec<T, MemSpace>(ledger, label, host.size());
-  using HostView = Kokkos::View<const T*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>;
+  using HostView =
+      Kokkos::View<const T*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>;
   Kokkos::deep_copy(exec, v.view(), HostView(host.data(), host.size()));
   exec.fence();
   return v;

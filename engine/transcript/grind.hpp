@@ -19,7 +19,7 @@ namespace detail {
 struct PowSearch {
   Transcript::PowTrial trial;
   uint64_t first;
-  int bits;  // 1 .. 63
+  int bits;
 
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t i, uint64_t& best) const {
     const uint64_t nonce = first + i;
@@ -28,7 +28,7 @@ struct PowSearch {
     for (int k = 0; k < Transcript::WIDTH; ++k) s[k] = trial.state[k];
     s[trial.nonce_slot] = Felt::from_canonical(nonce);
     Poseidon2Goldilocks12::permute(s);
-    if ((s[0].value() >> (64 - bits)) == 0 && nonce < best) best = nonce;
+    if (Transcript::pow_accepts(s[0].value(), bits) && nonce < best) best = nonce;
   }
 };
 }  // namespace detail

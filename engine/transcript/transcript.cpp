@@ -83,8 +83,7 @@ bool Transcript::check_pow(int bits, uint64_t nonce) {
                                 " outside [0, 63]");
   if (nonce >= Felt::P) return false;
   absorb(Felt::from_canonical(nonce));
-  const uint64_t x = challenge_base().value();
-  return bits == 0 || (x >> (64 - bits)) == 0;
+  return pow_accepts(challenge_base().value(), bits);
 }
 
 Transcript::PowTrial Transcript::pow_trial() const {

@@ -45,6 +45,11 @@ class Transcript {
   // (of 64) are zero. The prover's side is grind() (engine/transcript/grind.hpp).
   bool check_pow(int bits, uint64_t nonce);
 
+  // Whether a squeezed element x passes a proof of work of `bits` (0 .. 63) leading zero bits.
+  KOKKOS_INLINE_FUNCTION static constexpr bool pow_accepts(uint64_t x, int bits) {
+    return bits == 0 || (x >> (64 - bits)) == 0;
+  }
+
   // What check_pow(bits, nonce) computes, minus the nonce: it accepts iff the permutation of
   // `state` with state[nonce_slot] = nonce has an element 0 with `bits` leading zero bits. So a
   // grinder can try many nonces in parallel, one permutation each.

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
+#include "support/files.hpp"
 #include "support/json.hpp"
 #include "support/paths.hpp"
 
@@ -21,13 +21,6 @@ struct Result {
   int rc = -1;
   std::string out, err;
 };
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class Cli : public ::testing::Test {
  protected:
@@ -47,8 +40,8 @@ class Cli : public ::testing::Test {
     const int status = std::system(cmd.c_str());
     Result r;
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir_ / "stdout.txt");
-    r.err = slurp(dir_ / "stderr.txt");
+    r.out = test::read_file(dir_ / "stdout.txt");
+    r.err = test::read_file(dir_ / "stderr.txt");
     return r;
   }
 
@@ -127,12 +120,12 @@ TEST_F(Cli, RunProvesAndWritesProofTableMetricsAndTimeline) {
   EXPECT_TRUE(r.err.empty()) << r.err;  // log level warn: nothing to say
   EXPECT_TRUE(fs::exists(dir_ / "res/p.proof"));
 
-  const test::Json m = test::parse_json(slurp(dir_ / "res/m.json"));
+  const test::Json m = test::parse_json(test::read_file(dir_ / "res/m.json"));
   EXPECT_EQ(m["labels"]["job"].str, "small");
   EXPECT_EQ(m["labels"]["job_kind"].str, "prove");
   EXPECT_EQ(m["phases"]["witness"]["count"].num, 1);
   EXPECT_EQ(m["phases"]["pcs_opening"]["count"].num, 1);
-  const test::Json t = test::parse_json(slurp(dir_ / "res/t.json"));
+  const test::Json t = test::parse_json(test::read_file(dir_ / "res/t.json"));
   EXPECT_GE(t["traceEvents"].arr.size(), 5u);
 }
 
@@ -143,7 +136,7 @@ TEST_F(Cli, VerifyAcceptsTheProofAndRejectsTamperingAndOtherJobs) {
   EXPECT_EQ(ok.rc, 0) << ok.err;
   EXPECT_NE(ok.out.find("verified: 1 shard(s)"), std::string::npos) << ok.out;
 
-  const std::string proof = slurp(dir_ / "res/p.proof");
+  const std::string proof = test::read_file(dir_ / "res/p.proof");
   for (std::size_t at : {std::size_t(40), proof.size() / 3, proof.size() / 2, proof.size() - 9}) {
     std::string bad = proof;
     bad[at] = char(bad[at] ^ 0x10);

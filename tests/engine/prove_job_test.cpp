@@ -9,14 +9,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "support/backends.hpp"
+#include "support/files.hpp"
 #include "views/instances.hpp"
 #include "views/memory_ledger.hpp"
 #include "views/spaces.hpp"
@@ -39,11 +38,6 @@ JobConfig small_job(SpaceKind witgen, SpaceKind prove, const std::string& name) 
   return job;
 }
 
-std::vector<char> read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 std::uint64_t counter(const std::map<std::string, std::uint64_t>& m, const std::string& key) {
   const auto it = m.find(key);
   return it == m.end() ? 0 : it->second;
@@ -60,7 +54,7 @@ TYPED_TEST(ProveJob, ProofDoesNotDependOnTheWitgenSpace) {
   MemoryLedger ledger;
   EXPECT_EQ(run_prove_job(local, local_metrics, ledger).shards, 2u);
   EXPECT_EQ(counter(local_metrics.bytes(), "h2d_copy"), 0u);
-  const std::vector<char> bytes = read_bytes(local.output.proof);
+  const std::string bytes = test::read_file(local.output.proof);
   ASSERT_FALSE(bytes.empty());
   EXPECT_NO_THROW(run_verify_job(local, local.output.proof, local_metrics));
 
@@ -71,7 +65,7 @@ TYPED_TEST(ProveJob, ProofDoesNotDependOnTheWitgenSpace) {
     Metrics metrics;
     const ProveJobResult r = run_prove_job(host, metrics, ledger);
     EXPECT_TRUE(r.overlapped);
-    EXPECT_EQ(read_bytes(host.output.proof), bytes);
+    EXPECT_EQ(test::read_file(host.output.proof), bytes);
     if (device)
       EXPECT_GT(counter(metrics.bytes(), "h2d_copy"), 0u);
     else

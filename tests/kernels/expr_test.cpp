@@ -109,7 +109,8 @@ TEST(ExprTest, CompileRejectsBadInput) {
   Expr w = z;
   for (int i = 0; i < 300; ++i) w = w + z;
   EXPECT_NE(error(w).find("expands"), std::string::npos) << error(w);
-  EXPECT_THROW(ExprProgram<Mem>::compile(Kokkos::Serial(), {Expr::col(1u << 24)}, ledger), std::invalid_argument);
+  EXPECT_THROW(ExprProgram<Mem>::compile(Kokkos::Serial(), {Expr::col(1u << 24)}, ledger),
+               std::invalid_argument);
 }
 
 TEST(ExprTest, LongChainsNeedASmallStack) {

@@ -46,8 +46,9 @@ std::vector<TableGroup<Mem>> combine_tables(const Exec& exec, MemoryLedger& ledg
         v, members,
         alloc_mat<Ext, Mem>(ledger, "pcs::combined tables", members.size(), std::size_t(1) << v)};
     for (std::size_t r = 0; r < members.size(); ++r) {
-      const auto coef = upload_vec<Mem>(exec, ledger, "pcs::column coefficients",
-                               column_coefficients(layout, alpha_powers, members[r], Ext::one()));
+      const auto coef =
+          upload_vec<Mem>(exec, ledger, "pcs::column coefficients",
+                          column_coefficients(layout, alpha_powers, members[r], Ext::one()));
       combine_columns(exec, matrices[members[r]], coef.view(),
                       Kokkos::subview(g.f.view(), r, Kokkos::ALL), false);
       exec.fence();  // `coef` is freed on scope exit
@@ -154,8 +155,9 @@ FoldedLayers<Mem> fold_phase(const Exec& exec, MemoryLedger& ledger,
       exec.fence();  // `d_coef` is freed on scope exit
       if (!into_codeword) continue;
       for (std::size_t k : grp.members) {
-        const auto cw_coef = upload_vec<Mem>(exec, ledger, "pcs::join coefficients",
-                                    column_coefficients(layout, alpha_powers, k, beta_powers[k]));
+        const auto cw_coef =
+            upload_vec<Mem>(exec, ledger, "pcs::join coefficients",
+                            column_coefficients(layout, alpha_powers, k, beta_powers[k]));
         combine_columns(exec, commitment.codeword(k), cw_coef.view(), codeword, true);
         exec.fence();
       }
