@@ -6,8 +6,10 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "config/space_kind.hpp"
 #include "engine/log.hpp"
@@ -49,6 +51,17 @@ struct Workload {
   std::uint64_t num_shards() const { return (steps + shard_steps - 1) / shard_steps; }
 };
 
+// A guest program, what `kprove execute` runs. Relative paths are taken from the job file's
+// folder.
+struct GuestConfig {
+  std::string program;                      // RV32IM ELF
+  std::vector<std::uint8_t> input;          // the public input (input.file or input.hex)
+  std::string input_source = "empty";       // "file PATH", "hex" or "empty", for messages
+  std::uint64_t max_cycles = 1ull << 32;    // 1 .. 2^48
+  std::uint64_t shard_cycles = 1ull << 20;  // power of two, 2^4 .. 2^26
+};
+inline constexpr std::uint64_t kMaxInputBytes = 1ull << 30;
+
 struct PcsConfig {
   unsigned rate_bits = 1;  // 1 .. 4 (blowup 2^rate_bits)
   unsigned queries = 100;  // 1 .. 1000
@@ -79,6 +92,7 @@ struct JobConfig {
   std::string field = "goldilocks";  // the only field so far
   PhaseSpaces spaces;
   Workload workload;
+  std::optional<GuestConfig> guest;  // set when the job names a program
   PcsConfig pcs;
   MemoryConfig memory;
   PipelineConfig pipeline;
@@ -89,6 +103,8 @@ struct JobConfig {
 
 // Both throw ConfigError; parse_job_file also when the file cannot be read.
 JobConfig parse_job_file(const std::string& path);
+// A guest's input file (at most kMaxInputBytes); throws ConfigError naming the path.
+std::vector<std::uint8_t> read_input_file(const std::string& path);
 JobConfig parse_job_text(const std::string& yaml, const std::string& source_name);
 
 }  // namespace kprove

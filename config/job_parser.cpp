@@ -3,6 +3,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "config/impl/yaml_reader.hpp"
@@ -30,7 +31,7 @@ constexpr unsigned ceil_log2(std::uint64_t x) {
 
 class JobParser {
  public:
-  explicit JobParser(const YamlReader& r) : r_(r) {}
+  JobParser(const YamlReader& r, bool from_file) : r_(r), from_file_(from_file) {}
 
   JobConfig parse(const YAML::Node& root) {
     if (!root.IsMap())
@@ -39,7 +40,8 @@ class JobParser {
                             : "expected a mapping at the top level");
     r_.check_map(
         root, "",
-        {"job", "field", "spaces", "workload", "pcs", "memory", "pipeline", "output", "log"});
+        {"job", "field", "spaces", "workload", "program", "input", "max_cycles", "shard_cycles",
+         "pcs", "memory", "pipeline", "output", "log"});
     JobConfig c;
     c.source = r_.source();
     if (!root["job"]) r_.fail(root, "job", "required key missing");
@@ -51,6 +53,7 @@ class JobParser {
     }
     c.spaces = spaces(root["spaces"]);
     c.workload = workload(root["workload"]);
+    c.guest = guest(root);
     c.pcs = pcs(root["pcs"]);
     c.memory = memory(root["memory"]);
     c.pipeline = pipeline(root["pipeline"]);
@@ -127,6 +130,68 @@ class JobParser {
     return w;
   }
 
+  std::optional<GuestConfig> guest(const YAML::Node& root) const {
+    if (!root["program"]) {
+      for (const char* key : {"input", "max_cycles", "shard_cycles"})
+        if (auto n = root[key]) r_.fail(n, key, "needs a 'program' to run");
+      return std::nullopt;
+    }
+    GuestConfig g;
+    g.program = job_relative(r_.string(root["program"], "program"));
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(g.program, ec))
+      r_.fail(root["program"], "program", "'" + g.program + "' is not a readable file");
+    if (auto n = root["input"]) input(n, g);
+    if (auto n = root["max_cycles"]) g.max_cycles = r_.integer(n, "max_cycles", 1, 1ull << 48);
+    if (auto n = root["shard_cycles"]) {
+      g.shard_cycles = r_.integer(n, "shard_cycles", 1ull << 4, 1ull << 26);
+      if (g.shard_cycles & (g.shard_cycles - 1))
+        r_.fail(n, "shard_cycles", std::to_string(g.shard_cycles) + " is not a power of two");
+    }
+    return g;
+  }
+
+  void input(const YAML::Node& n, GuestConfig& g) const {
+    r_.check_map(n, "input", {"file", "hex"});
+    if (n["file"] && n["hex"]) r_.fail(n, "input", "give either 'file' or 'hex', not both");
+    if (auto f = n["file"]) {
+      const std::string path = job_relative(r_.string(f, "input.file"));
+      try {
+        g.input = read_input_file(path);
+      } catch (const ConfigError& e) {
+        r_.fail(f, "input.file", e.what());
+      }
+      g.input_source = "file " + path;
+    } else if (auto h = n["hex"]) {
+      const std::string text = r_.string(h, "input.hex");
+      if (text.size() % 2) r_.fail(h, "input.hex", "odd number of hex digits");
+      if (text.size() / 2 > kMaxInputBytes) r_.fail(h, "input.hex", "larger than 1 GiB");
+      for (std::size_t i = 0; i < text.size(); i += 2) {
+        const int hi = hex_digit(text[i]), lo = hex_digit(text[i + 1]);
+        if (hi < 0 || lo < 0)
+          r_.fail(h, "input.hex", "'" + text.substr(hi < 0 ? i : i + 1, 1) + "' at offset " +
+                                      std::to_string(hi < 0 ? i : i + 1) + " is not a hex digit");
+        g.input.push_back(static_cast<std::uint8_t>(hi * 16 + lo));
+      }
+      g.input_source = "hex";
+    } else {
+      r_.fail(n, "input", "expected 'file' or 'hex'");
+    }
+  }
+
+  static int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+
+  // Paths in a job file are relative to the file's folder (a job read from text: the cwd).
+  std::string job_relative(const std::string& path) const {
+    if (path.empty() || std::filesystem::path(path).is_absolute() || !from_file_) return path;
+    return (std::filesystem::path(r_.source()).parent_path() / path).lexically_normal().string();
+  }
+
   OpMix mix(const YAML::Node& n) const {
     if (!n.IsMap()) r_.fail(n, "workload.mix", "expected a mapping of opcode: weight");
     OpMix m;
@@ -193,11 +258,13 @@ class JobParser {
   }
 
   const YamlReader& r_;
+  bool from_file_;
 };
 
 }  // namespace
 
-JobConfig parse_job_text(const std::string& yaml, const std::string& source_name) {
+namespace {
+JobConfig parse(const std::string& yaml, const std::string& source_name, bool from_file) {
   YamlReader reader(source_name);
   YAML::Node root;
   try {
@@ -205,7 +272,25 @@ JobConfig parse_job_text(const std::string& yaml, const std::string& source_name
   } catch (const YAML::Exception& e) {
     reader.fail(e.mark, "", "invalid YAML: " + e.msg);
   }
-  return JobParser(reader).parse(root);
+  return JobParser(reader, from_file).parse(root);
+}
+}  // namespace
+
+JobConfig parse_job_text(const std::string& yaml, const std::string& source_name) {
+  return parse(yaml, source_name, false);
+}
+
+std::vector<std::uint8_t> read_input_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw ConfigError("'" + path + "' is not a readable file");
+  if (std::filesystem::file_size(path, ec) > kMaxInputBytes)
+    throw ConfigError("'" + path + "' is larger than 1 GiB");
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in),
+                                  std::istreambuf_iterator<char>()};
+  if (!in && !in.eof()) throw ConfigError("cannot read '" + path + "'");
+  return bytes;
 }
 
 JobConfig parse_job_file(const std::string& path) {
@@ -216,7 +301,7 @@ JobConfig parse_job_file(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) throw ConfigError(path + ": cannot read job file");
-  return parse_job_text(text.str(), path);
+  return parse(text.str(), path, true);
 }
 
 }  // namespace kprove

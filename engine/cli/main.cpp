@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/job_config.hpp"
+#include "engine/jobs/execute_job.hpp"
 #include "engine/jobs/prove_job.hpp"
 #include "engine/jobs/run_job.hpp"
 #include "engine/log.hpp"
@@ -34,6 +35,12 @@ commands:
       and output paths.
   verify PROOF JOB.yaml
       Check a proof file against its job; exit 1 if any shard proof is rejected.
+  execute JOB.yaml [--records THREADS] [--program ELF] [--input FILE]
+      Run the job's guest program on the RV32IM emulator, without proving: cycles, exit
+      code, output (hex, and text where printable) and the emulation rate. --records also
+      snapshots every shard boundary and re-executes the shards with execution records on
+      THREADS host threads (0: all cores), reporting rows per chip. --program and --input
+      override the job file's program and input.
   selfcheck JOB.yaml [--log-level L] [--metrics PATH] [--timeline PATH]
       Backend self-check: random traces on the witgen space, moved to the commit space,
       column checksums there against the host. Writes no proof.
@@ -144,6 +151,9 @@ JobConfig job_with_overrides(const std::string& command, const std::vector<std::
 int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
   const JobConfig job =
       job_with_overrides("run", words, {"--log-level", "--proof", "--metrics", "--timeline"});
+  if (job.guest)
+    throw ConfigError(job.source + ": 'program': run proves the synthetic workload only so far; "
+                      "run a guest program with 'kprove execute'");
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
   const ProveJobResult r = run_proving_job(job, metrics, MemoryLedger::global());
@@ -194,6 +204,42 @@ int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** k
   return kOk;
 }
 
+unsigned parse_count(const std::string& option, const std::string& text) {
+  std::size_t used = 0;
+  unsigned long v = 0;
+  try {
+    v = std::stoul(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || v > 4096)
+    throw UsageError(option + ": '" + text + "' is not a thread count (0 .. 4096)");
+  return static_cast<unsigned>(v);
+}
+
+int cmd_execute(const std::vector<std::string>& words) {
+  const Args a = parse_args("execute", words, 1, {"--records", "--program", "--input"});
+  JobConfig job = parse_job_file(a.positional[0]);
+  log::set_level(job.log_level);
+  if (auto p = a.options.find("--program"); p != a.options.end()) {
+    if (!job.guest) job.guest.emplace();
+    job.guest->program = p->second;
+  }
+  if (!job.guest) throw ConfigError(job.source + ": names no 'program' (or pass --program ELF)");
+  if (auto in = a.options.find("--input"); in != a.options.end()) {
+    job.guest->input = read_input_file(in->second);
+    job.guest->input_source = "file " + in->second;
+  }
+  ExecuteOptions options;
+  if (auto r = a.options.find("--records"); r != a.options.end()) {
+    options.records = true;
+    options.threads = parse_count("--records", r->second);
+  }
+  const ExecuteReport report = run_execute_job(job, options);
+  std::cout << format_execute_report(job, report);
+  return kOk;
+}
+
 int cmd_version() {
   std::cout << "kprove " << version() << "\nKokkos " << kokkos_version()
             << "\nexecution spaces: " << compiled_space_list() << '\n';
@@ -229,6 +275,7 @@ int run_cli(int argc, char** argv) {
   if (command == "verify") return cmd_verify(words, kokkos_argc, kokkos_args.data());
   if (command == "selfcheck") return cmd_selfcheck(words, kokkos_argc, kokkos_args.data());
   if (command == "run") return cmd_run(words, kokkos_argc, kokkos_args.data());
+  if (command == "execute") return cmd_execute(words);
   throw UsageError("unknown command '" + command + "'");
 }
 

@@ -13,5 +13,11 @@ inline std::string env_or(const char* name, const char* fallback) {
 }
 inline std::string source_dir() { return env_or("KPROVE_SOURCE_DIR", KPROVE_SOURCE_DIR); }
 inline std::string cli_path() { return env_or("KPROVE_CLI", KPROVE_CLI); }
+// The built guest ELFs (guests/), or "" when this build has none.
+#ifdef KPROVE_GUEST_DIR
+inline std::string guest_dir() { return env_or("KPROVE_GUEST_DIR", KPROVE_GUEST_DIR); }
+#else
+inline std::string guest_dir() { return env_or("KPROVE_GUEST_DIR", ""); }
+#endif
 
 }  // namespace kprove::test
