@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -28,8 +29,8 @@ inline constexpr std::size_t kNumVmOps = 9;
 // Names as written in job files ("and", not "and_").
 const char* to_string(VmOp op);
 
-// Relative weights (>= 0, not all zero). A mix given in the job file lists the opcodes it
-// wants; the ones it leaves out get weight 0.
+// Relative weights (0 .. 16777, counted in steps of 0.001, not all zero). A mix given in the
+// job file lists the opcodes it wants; the ones it leaves out get weight 0.
 struct OpMix {
   std::array<double, kNumVmOps> weight = {4, 1, 1, 1, 1, 1, 1, 1, 1};
   double operator[](VmOp op) const { return weight[static_cast<std::size_t>(op)]; }
@@ -43,7 +44,7 @@ struct PhaseSpaces {
 };
 
 struct Workload {
-  std::uint64_t steps = 65536;        // total VM steps, 1 .. 2^30
+  std::uint64_t steps = 65536;        // total VM steps, 1 .. 2^29
   std::uint64_t shard_steps = 16384;  // power of two, 2^4 .. 2^26, <= steps rounded up
   std::uint64_t seed = 1;
   OpMix mix;
@@ -62,10 +63,17 @@ struct GuestConfig {
 };
 inline constexpr std::uint64_t kMaxInputBytes = 1ull << 30;
 
+// pcs.security: the queries are chosen for this many bits of the regime (engine/pcs/security.hpp).
+struct SecurityTarget {
+  unsigned bits = 100;               // 1 .. 256
+  std::string regime = "provable";  // provable | conjectured
+};
+
 struct PcsConfig {
   unsigned rate_bits = 1;  // 1 .. 4 (blowup 2^rate_bits)
-  unsigned queries = 100;  // 1 .. 1000
+  unsigned queries = 100;  // 1 .. 1000; chosen by the engine when `security` is set
   unsigned pow_bits = 16;  // 0 .. 30
+  std::optional<SecurityTarget> security;
 };
 
 // Bytes; 0 = unlimited. device_budget applies to device memory spaces (CudaSpace),
@@ -99,9 +107,19 @@ struct JobConfig {
   OutputConfig output;
   log::Level log_level = log::Level::info;
   std::string source;  // file name (or label) the job was read from, for messages
+  // "file:line:column" of the keys the job file gives (spaces.*, output.*), for messages about
+  // them found after parsing (e.g. an output path that is a directory).
+  std::map<std::string, std::string> locations;
+
+  // "file:line:column: key" when the file gives `key`, else "file: key".
+  std::string where(const std::string& key) const;
 };
 
-// Both throw ConfigError; parse_job_file also when the file cannot be read.
+// Job files larger than this are refused before they are parsed.
+inline constexpr std::uint64_t kMaxJobFileBytes = 1ull << 20;
+
+// Both throw ConfigError; parse_job_file also when the file cannot be read, is not a regular
+// file or a pipe, or is larger than kMaxJobFileBytes.
 JobConfig parse_job_file(const std::string& path);
 // A guest's input file (at most kMaxInputBytes); throws ConfigError naming the path.
 std::vector<std::uint8_t> read_input_file(const std::string& path);

@@ -1,10 +1,10 @@
 // The job-file schema: which keys exist, their types, ranges and defaults.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include "config/impl/yaml_reader.hpp"
 #include "config/job_config.hpp"
@@ -21,6 +21,8 @@ namespace {
 
 using config_detail::join_path;
 using config_detail::YamlReader;
+
+constexpr double kMaxMixWeight = 16777;
 
 // Smallest k with 2^k >= x.
 constexpr unsigned ceil_log2(std::uint64_t x) {
@@ -52,12 +54,17 @@ class JobParser {
         r_.fail(n, "field", "unsupported field '" + c.field + "' (expected goldilocks)");
     }
     c.spaces = spaces(root["spaces"]);
+    check_spaces(root["spaces"], c.spaces);
     c.workload = workload(root["workload"]);
     c.guest = guest(root);
     c.pcs = pcs(root["pcs"]);
     c.memory = memory(root["memory"]);
     c.pipeline = pipeline(root["pipeline"]);
     c.output = output(root["output"], c.job);
+    for (const char* section : {"spaces", "output"})
+      if (const YAML::Node n = root[section]; n && n.IsMap())
+        for (const auto& kv : n)
+          c.locations[join_path(section, kv.first.Scalar())] = r_.where(kv.second);
     if (auto log = root["log"]) {
       r_.check_map(log, "log", {"level"});
       if (auto n = log["level"]) c.log_level = log_level(n);
@@ -104,11 +111,25 @@ class JobParser {
     return s;
   }
 
+  // The committed codewords are opened where they live: one space for both phases.
+  void check_spaces(const YAML::Node& n, const PhaseSpaces& s) const {
+    if (s.commit == s.prove) return;
+    const bool at_commit = n && n["commit"];
+    const std::string msg = "'" + to_string(s.commit) + "' must equal spaces.prove ('" +
+                            to_string(s.prove) +
+                            "'): the committed codewords are opened where they live";
+    if (at_commit) r_.fail(n["commit"], "spaces.commit", msg);
+    r_.fail(n["prove"], "spaces.prove",
+            "'" + to_string(s.prove) + "' must equal spaces.commit ('" + to_string(s.commit) +
+                "', the default): the committed codewords are opened where they live");
+  }
+
   Workload workload(const YAML::Node& n) const {
     Workload w;
     if (!n) return w;
     r_.check_map(n, "workload", {"steps", "shard_steps", "seed", "mix"});
-    if (auto v = n["steps"]) w.steps = r_.integer(v, "workload.steps", 1, 1ull << 30);
+    // 2^29: the workload generator's limit (engine/workload/config.hpp).
+    if (auto v = n["steps"]) w.steps = r_.integer(v, "workload.steps", 1, 1ull << 29);
     if (auto v = n["seed"]) w.seed = r_.integer(v, "workload.seed", 0, ~std::uint64_t(0));
     if (auto v = n["mix"]) w.mix = mix(v);
     const std::uint64_t steps_pow2 = std::uint64_t(1) << ceil_log2(w.steps);
@@ -199,23 +220,46 @@ class JobParser {
     std::initializer_list<const char*> names = {"add", "sub", "and", "or", "xor",
                                                 "slt", "mul", "lw",  "sw"};
     r_.check_map(n, "workload.mix", names);
+    // The generator draws from integer weights in thousandths, each at most 2^24.
     double total = 0;
+    std::uint64_t thousandths = 0;
     for (std::size_t i = 0; i < kNumVmOps; ++i) {
       const char* name = to_string(static_cast<VmOp>(i));
-      if (auto v = n[name])
-        total += m.weight[i] = r_.non_negative_number(v, join_path("workload.mix", name));
+      if (auto v = n[name]) {
+        const std::string path = join_path("workload.mix", name);
+        total += m.weight[i] = r_.non_negative_number(v, path);
+        if (m.weight[i] > kMaxMixWeight)
+          r_.fail(v, path, v.Scalar() + " is out of range (expected 0 .. 16777)");
+        thousandths += std::uint64_t(std::llround(m.weight[i] * 1000.0));
+      }
     }
     if (total == 0) r_.fail(n, "workload.mix", "all weights are zero");
+    if (thousandths == 0)
+      r_.fail(n, "workload.mix", "all weights round to zero (weights count in steps of 0.001)");
     return m;
   }
 
   PcsConfig pcs(const YAML::Node& n) const {
     PcsConfig p;
     if (!n) return p;
-    r_.check_map(n, "pcs", {"rate_bits", "queries", "pow_bits"});
+    r_.check_map(n, "pcs", {"rate_bits", "queries", "pow_bits", "security"});
     if (auto v = n["rate_bits"]) p.rate_bits = unsigned(r_.integer(v, "pcs.rate_bits", 1, 4));
     if (auto v = n["queries"]) p.queries = unsigned(r_.integer(v, "pcs.queries", 1, 1000));
     if (auto v = n["pow_bits"]) p.pow_bits = unsigned(r_.integer(v, "pcs.pow_bits", 0, 30));
+    if (auto v = n["security"]) {
+      if (n["queries"])
+        r_.fail(v, "pcs.security", "give either pcs.queries or pcs.security, not both");
+      r_.check_map(v, "pcs.security", {"bits", "regime"});
+      SecurityTarget t;
+      if (auto b = v["bits"]) t.bits = unsigned(r_.integer(b, "pcs.security.bits", 1, 256));
+      if (auto g = v["regime"]) {
+        t.regime = r_.string(g, "pcs.security.regime");
+        if (t.regime != "provable" && t.regime != "conjectured")
+          r_.fail(g, "pcs.security.regime",
+                  "unknown regime '" + t.regime + "' (expected provable or conjectured)");
+      }
+      p.security = t;
+    }
     return p;
   }
 
@@ -293,15 +337,32 @@ std::vector<std::uint8_t> read_input_file(const std::string& path) {
   return bytes;
 }
 
+std::string JobConfig::where(const std::string& key) const {
+  const auto at = locations.find(key);
+  return (at == locations.end() ? source : at->second) + ": " + key;
+}
+
 JobConfig parse_job_file(const std::string& path) {
-  // A directory opens fine and reads as empty; say what is actually wrong.
-  if (std::filesystem::is_directory(path)) throw ConfigError(path + ": is a directory");
+  // A directory opens fine and reads as empty, a device may never end: say what is wrong.
+  // Pipes are read (`kprove run <(...)`), as far as the size cap.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (st.type() == fs::file_type::directory) throw ConfigError(path + ": is a directory");
+  if (fs::exists(st) && st.type() != fs::file_type::regular && st.type() != fs::file_type::fifo)
+    throw ConfigError(path + ": is not a regular file (a job file must be one)");
+  const std::string too_large = path + ": job file larger than 1 MiB";
+  if (st.type() == fs::file_type::regular && fs::file_size(path, ec) > kMaxJobFileBytes)
+    throw ConfigError(too_large);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ConfigError(path + ": cannot open job file");
-  std::ostringstream text;
-  text << in.rdbuf();
+  // At most one byte past the cap, so a file that grows (or a pipe) cannot exhaust memory.
+  std::string text(kMaxJobFileBytes + 1, '\0');
+  in.read(text.data(), std::streamsize(text.size()));
   if (in.bad()) throw ConfigError(path + ": cannot read job file");
-  return parse(text.str(), path, true);
+  text.resize(std::size_t(in.gcount()));
+  if (text.size() > kMaxJobFileBytes) throw ConfigError(too_large);
+  return parse(text, path, true);
 }
 
 }  // namespace kprove

@@ -59,15 +59,24 @@ std::string join_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
 }
 
-void YamlReader::fail(const YAML::Mark& at, const std::string& path, const std::string& msg) const {
+namespace {
+std::string located(const std::string& source, const YAML::Mark& at) {
   // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on ":" + std::to_string(...).
-  std::string text = source_;
+  std::string text = source;
   if (!at.is_null()) {
     text += ':';
     text += std::to_string(at.line + 1);
     text += ':';
     text += std::to_string(at.column + 1);
   }
+  return text;
+}
+}  // namespace
+
+std::string YamlReader::where(const YAML::Node& at) const { return located(source_, at.Mark()); }
+
+void YamlReader::fail(const YAML::Mark& at, const std::string& path, const std::string& msg) const {
+  std::string text = located(source_, at);
   text += ": ";
   if (!path.empty()) text += path + ": ";
   throw ConfigError(text + msg);

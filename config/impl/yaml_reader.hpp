@@ -15,6 +15,8 @@ class YamlReader {
   explicit YamlReader(std::string source) : source_(std::move(source)) {}
 
   const std::string& source() const { return source_; }
+  // "source:line:column" of the node ("source" when it has no position).
+  std::string where(const YAML::Node& at) const;
 
   [[noreturn]] void fail(const YAML::Node& at, const std::string& path,
                          const std::string& msg) const;

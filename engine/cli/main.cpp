@@ -11,6 +11,8 @@
 
 #include "config/job_config.hpp"
 #include "engine/jobs/execute_job.hpp"
+#include "engine/jobs/job_security.hpp"
+#include "engine/jobs/output_paths.hpp"
 #include "engine/jobs/prove_job.hpp"
 #include "engine/jobs/run_job.hpp"
 #include "engine/log.hpp"
@@ -33,8 +35,10 @@ commands:
       Prints the phase table; writes the metrics JSON and the timeline (Chrome trace, open in
       chrome://tracing or ui.perfetto.dev). The options override the job file's log.level
       and output paths.
-  verify PROOF JOB.yaml
-      Check a proof file against its job; exit 1 if any shard proof is rejected.
+  verify PROOF JOB.yaml [--min-security-bits N] [--security-regime provable|conjectured]
+      Check a proof file against its job; exit 1 if any shard proof is rejected, or if the
+      parameters it is bound to give fewer than N bits in the regime (default: the job's
+      pcs.security regime, else provable).
   execute JOB.yaml [--records THREADS] [--program ELF] [--input FILE]
       Run the job's guest program on the RV32IM emulator, without proving: cycles, exit
       code, output (hex, and text where printable) and the emulation rate. --records also
@@ -102,21 +106,52 @@ std::string compiled_space_list() {
 
 std::string budget(std::uint64_t bytes) { return bytes ? format_bytes(bytes) : "unlimited"; }
 
+// The files a command writes, each named as the user gave it (an option, or the job file's
+// located key), for check_output_paths.
+std::vector<NamedPath> job_outputs(const JobConfig& job,
+                                   const std::map<std::string, std::string>& options,
+                                   bool with_proof) {
+  std::vector<NamedPath> out;
+  auto add = [&](const char* option, const char* key, const std::string& path) {
+    out.push_back({options.count(option) ? std::string(option) : job.where(key), path});
+  };
+  if (with_proof) add("--proof", "output.proof", job.output.proof);
+  add("--metrics", "output.metrics", job.output.metrics);
+  add("--timeline", "output.timeline", job.output.timeline);
+  return out;
+}
+
+std::vector<NamedPath> job_inputs(const JobConfig& job) { return {{"the job file", job.source}}; }
+
 int cmd_validate(const std::vector<std::string>& words) {
   const Args a = parse_args("validate-config", words, 1, {});
   const JobConfig j = parse_job_file(a.positional[0]);
+  check_output_paths(job_outputs(j, {}, true), job_inputs(j));
   const Workload& w = j.workload;
   std::cout << j.source << ": ok\n"
             << "  job " << j.job << ": " << w.steps << " steps in " << w.num_shards()
             << " shard(s) of " << w.shard_steps << ", seed " << w.seed << ", field " << j.field
             << "\n  spaces: witgen " << to_string(j.spaces.witgen) << ", commit "
             << to_string(j.spaces.commit) << ", prove " << to_string(j.spaces.prove)
-            << "\n  pcs: rate_bits " << j.pcs.rate_bits << ", queries " << j.pcs.queries
-            << ", pow_bits " << j.pcs.pow_bits << "\n  memory: device "
+            << "\n  pcs: rate_bits " << j.pcs.rate_bits << ", queries " << job_pcs_params(j).queries
+            << (j.pcs.security ? " (for " + std::to_string(j.pcs.security->bits) + " " +
+                                     j.pcs.security->regime + " bits)"
+                               : std::string())
+            << ", pow_bits " << j.pcs.pow_bits << "\n  security: " << job_security(j).describe()
+            << "\n  memory: device "
             << budget(j.memory.device_budget) << ", host " << budget(j.memory.host_budget)
             << "\n  pipeline: overlap " << (j.pipeline.overlap ? "on" : "off") << ", at most "
             << j.pipeline.max_inflight_shards << " shard(s) in flight\n  output: " << j.output.proof
             << ", " << j.output.metrics << ", " << j.output.timeline << '\n';
+  if (j.guest) {
+    const vm::Program p = vm::load_elf_file(j.guest->program);
+    char entry[16];
+    std::snprintf(entry, sizeof entry, "0x%08x", p.entry);
+    std::cout << "  program: " << p.name << " (entry " << entry << ", " << p.segments.size()
+              << " segments), input " << j.guest->input.size() << " bytes ("
+              << j.guest->input_source << "), max_cycles " << j.guest->max_cycles
+              << ", shard_cycles " << j.guest->shard_cycles << '\n';
+  }
   const auto f = shard_footprints(j);
   std::cout << "  booking: the largest shard books "
             << format_bytes(*std::max_element(f.begin(), f.end())) << " in the prove space ("
@@ -141,6 +176,9 @@ JobConfig job_with_overrides(const std::string& command, const std::vector<std::
     if (name == "--metrics") job.output.metrics = value;
     if (name == "--timeline") job.output.timeline = value;
   }
+  // Every output is checked before any work: a bad path never costs a run or a file.
+  const bool proof = std::find(options.begin(), options.end(), "--proof") != options.end();
+  check_output_paths(job_outputs(job, a.options, proof), job_inputs(job));
   log::set_level(job.log_level);
   log::info("job " + job.job + " from " + job.source + ": " + std::to_string(job.workload.steps) +
             " steps, witgen on " + to_string(job.spaces.witgen) + ", commit on " +
@@ -156,8 +194,9 @@ int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokk
                       "run a guest program with 'kprove execute'");
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
-  const ProveJobResult r = run_proving_job(job, metrics, MemoryLedger::global());
-  write_job_reports(job, metrics);
+  ProofFile proof;
+  const ProveJobResult r = run_proving_job(job, metrics, MemoryLedger::global(), &proof);
+  write_job_reports(job, metrics, &proof);  // the proof is renamed into place last
   std::cout << phase_table(metrics) << "proved " << r.shards << " shard(s): "
             << format_bytes(r.proof_bytes) << " of proofs -> " << job.output.proof
             << "\nmetrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
@@ -184,10 +223,41 @@ int cmd_selfcheck(const std::vector<std::string>& words, int& kokkos_argc, char*
   return kOk;
 }
 
+// A non-negative integer option value at most `max`; `what` names it in the error.
+unsigned parse_uint(const std::string& option, const std::string& text, unsigned long max,
+                    const char* what) {
+  std::size_t used = 0;
+  unsigned long v = 0;
+  try {
+    v = std::stoul(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || text[0] == '-' || v > max)
+    throw UsageError(option + ": '" + text + "' is not " + what + " (0 .. " +
+                     std::to_string(max) + ")");
+  return static_cast<unsigned>(v);
+}
+
 int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
-  const Args a = parse_args("verify", words, 2, {});
+  const Args a = parse_args("verify", words, 2, {"--min-security-bits", "--security-regime"});
   const JobConfig job = parse_job_file(a.positional[1]);
   log::set_level(job.log_level);
+  SecurityRegime regime = job_regime(job);
+  if (auto r = a.options.find("--security-regime"); r != a.options.end()) {
+    if (r->second != "provable" && r->second != "conjectured")
+      throw UsageError("--security-regime: '" + r->second + "' (expected provable or conjectured)");
+    regime = r->second == "provable" ? SecurityRegime::provable : SecurityRegime::conjectured;
+  }
+  if (auto m = a.options.find("--min-security-bits"); m != a.options.end()) {
+    const unsigned min_bits = parse_uint(m->first, m->second, 256, "a number of bits");
+    const double bits = job_security(job).bits(regime);
+    if (bits < min_bits) {
+      std::fprintf(stderr, "kprove: proof rejected: its parameters give %.1f %s bits, below "
+                   "--min-security-bits %u\n", bits, to_string(regime), min_bits);
+      return kFailed;
+    }
+  }
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
   try {
@@ -200,21 +270,8 @@ int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** k
     return kFailed;
   }
   std::cout << "proof " << a.positional[0] << " verified: " << job.workload.num_shards()
-            << " shard(s) of job " << job.job << '\n';
+            << " shard(s) of job " << job.job << " (" << job_security(job).describe() << ")\n";
   return kOk;
-}
-
-unsigned parse_count(const std::string& option, const std::string& text) {
-  std::size_t used = 0;
-  unsigned long v = 0;
-  try {
-    v = std::stoul(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || text.empty() || v > 4096)
-    throw UsageError(option + ": '" + text + "' is not a thread count (0 .. 4096)");
-  return static_cast<unsigned>(v);
 }
 
 int cmd_execute(const std::vector<std::string>& words) {
@@ -233,7 +290,7 @@ int cmd_execute(const std::vector<std::string>& words) {
   ExecuteOptions options;
   if (auto r = a.options.find("--records"); r != a.options.end()) {
     options.records = true;
-    options.threads = parse_count("--records", r->second);
+    options.threads = parse_uint("--records", r->second, 4096, "a thread count");
   }
   const ExecuteReport report = run_execute_job(job, options);
   std::cout << format_execute_report(job, report);
@@ -246,14 +303,45 @@ int cmd_version() {
   return kOk;
 }
 
+// Kokkos reads its integer options with std::stoi, so --kokkos-threads=abc ended as "job failed:
+// stoi": the documented ones are checked here, as usage errors (non-negative integers;
+// --kokkos-num-devices=N[,SKIP]).
+void check_kokkos_option(const std::string& arg) {
+  for (const std::string name : {"--kokkos-threads", "--kokkos-numa", "--kokkos-device-id",
+                                 "--kokkos-device", "--kokkos-num-devices"}) {
+    if (arg.compare(0, name.size(), name) != 0) continue;
+    if (arg.size() > name.size() && arg[name.size()] != '=') continue;  // a longer name
+    const std::string value = arg.size() > name.size() ? arg.substr(name.size() + 1) : "";
+    const std::size_t groups = name == "--kokkos-num-devices" ? 2 : 1;
+    std::size_t group = 1, digits = 0;
+    bool ok = !value.empty();
+    for (char c : value) {
+      if (c >= '0' && c <= '9' && digits < 9) {
+        ++digits;
+      } else if (c == ',' && digits > 0 && group < groups) {
+        ++group;
+        digits = 0;
+      } else {
+        ok = false;
+      }
+    }
+    if (!ok || digits == 0)
+      throw UsageError(name + ": '" + value + "' is not a non-negative integer (give " + name +
+                       (groups == 2 ? "=N[,SKIP])" : "=N)"));
+    return;
+  }
+}
+
 // Kokkos' own options are split off (and only handed to Kokkos by commands that need it), so
 // the commands see only their own words.
 int run_cli(int argc, char** argv) {
   std::vector<char*> kokkos_args = {argv[0]};
   std::vector<std::string> words;
   for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]).rfind("--kokkos-", 0) == 0)
+    if (std::string(argv[i]).rfind("--kokkos-", 0) == 0) {
+      check_kokkos_option(argv[i]);
       kokkos_args.push_back(argv[i]);
+    }
     else
       words.emplace_back(argv[i]);
   }
@@ -292,6 +380,12 @@ int main(int argc, char** argv) {
   } catch (const ConfigError& e) {
     std::fprintf(stderr, "kprove: %s\n", e.what());
     return kUsage;
+  } catch (const vm::ElfError& e) {
+    std::fprintf(stderr, "kprove: %s\n", e.what());
+    return kUsage;
+  } catch (const vm::VmError& e) {
+    std::fprintf(stderr, "kprove: guest stopped: %s\n", e.what());
+    return kFailed;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kprove: job failed: %s\n", e.what());
     return kFailed;

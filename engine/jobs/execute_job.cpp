@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -56,15 +57,16 @@ ExecuteReport run_execute_job(const JobConfig& job, const ExecuteOptions& option
   r.plan_s = seconds_since(t0);
   r.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   t0 = std::chrono::steady_clock::now();
-  const std::vector<vm::ShardRecords> shards = vm::record_shards(plan, r.threads);
-  r.record_s = seconds_since(t0);
-  r.shards = shards.size();
-  for (const vm::ShardRecords& s : shards) {
+  std::mutex m;
+  vm::record_shards(plan, r.threads, [&](const vm::ShardRecords& s) {
+    const std::lock_guard<std::mutex> lock(m);
     r.record_bytes += s.record_bytes();
     s.for_each_chip([&](vm::ChipKind k, const auto& v) {
       r.chip_rows[static_cast<int>(k)] += v.size();
     });
-  }
+  });
+  r.record_s = seconds_since(t0);
+  r.shards = plan.num_shards();
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/jobs/footprint.hpp"
+#include "engine/jobs/job_security.hpp"
 #include "engine/jobs/trace_transfer.hpp"
 #include "engine/log.hpp"
 #include "engine/proof/proof_file.hpp"
@@ -31,15 +32,6 @@ workload::WorkloadConfig to_workload(const Workload& w) {
   return c;
 }
 
-PcsParams to_pcs(const PcsConfig& p) {
-  PcsParams out;
-  out.rate_bits = int(p.rate_bits);
-  out.queries = int(p.queries);
-  out.pow_bits = int(p.pow_bits);
-  out.validate();
-  return out;
-}
-
 // The commitment's codewords live where the opening runs, so both phases share a space.
 void check_spaces(const JobConfig& job) {
   if (job.spaces.commit != job.spaces.prove)
@@ -53,14 +45,13 @@ ProveJobResult prove_all(const JobConfig& job, Metrics& metrics, MemoryLedger& l
                          ProofFile& file) {
   using PMem = typename PExec::memory_space;
   const workload::WorkloadConfig wcfg = to_workload(job.workload);
-  const PcsParams params = to_pcs(job.pcs);
+  const PcsParams params = job_pcs_params(job);
   const chip::ChipSet chips;
   const std::size_t shards = wcfg.num_shards();
-  std::ostringstream security;
-  security << "PCS conjectured security: " << std::fixed << std::setprecision(1)
-           << params.conjectured_security_bits() << " bits (" << params.queries
-           << " queries, rate 2^-" << params.rate_bits << ", " << params.pow_bits << " PoW bits)";
-  log::info(security.str());
+  const SecurityEstimate security = job_security(job);
+  log::info("security: " + security.describe() + " (" + params.describe() + ")");
+  metrics.set_label("security.provable_bits", std::to_string(security.provable_bits));
+  metrics.set_label("security.conjectured_bits", std::to_string(security.conjectured_bits));
 
   // Witgen runs on its own instance (a CUDA stream) so it can overlap proving on the default.
   OwnInstance<WExec> witgen_instance;
@@ -106,7 +97,7 @@ ProveJobResult prove_all(const JobConfig& job, Metrics& metrics, MemoryLedger& l
 
 std::vector<std::uint64_t> shard_footprints(const JobConfig& job) {
   const workload::WorkloadConfig wcfg = to_workload(job.workload);
-  const PcsParams params = to_pcs(job.pcs);
+  const PcsParams params = job_pcs_params(job);
   const chip::ChipSet chips;
   std::vector<std::uint64_t> bytes(wcfg.num_shards());
   for (std::size_t i = 0; i < bytes.size(); ++i)
@@ -120,12 +111,13 @@ std::string job_statement(const JobConfig& job) {
     << ";shard_steps=" << job.workload.shard_steps << ";seed=" << job.workload.seed << ";mix=";
   for (std::size_t i = 0; i < kNumVmOps; ++i)
     s << std::llround(job.workload.mix.weight[i] * 1000.0) << ',';
-  s << ";rate_bits=" << job.pcs.rate_bits << ";queries=" << job.pcs.queries
-    << ";pow_bits=" << job.pcs.pow_bits;
+  const PcsParams p = job_pcs_params(job);
+  s << ";rate_bits=" << p.rate_bits << ";queries=" << p.queries << ";pow_bits=" << p.pow_bits;
   return s.str();
 }
 
-ProveJobResult run_prove_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+ProveJobResult run_prove_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
+                             ProofFile* proof) {
   check_spaces(job);
   ProofFile file;
   file.job_fingerprint = fingerprint(job_statement(job));
@@ -135,13 +127,16 @@ ProveJobResult run_prove_job(const JobConfig& job, Metrics& metrics, MemoryLedge
     });
   });
   for (const auto& s : file.shards) r.proof_bytes += s.size();
-  if (!job.output.proof.empty()) write_proof_file(job.output.proof, file);
+  if (proof)
+    *proof = std::move(file);
+  else if (!job.output.proof.empty())
+    write_proof_file(job.output.proof, file);
   return r;
 }
 
 void run_verify_job(const JobConfig& job, const std::string& proof_path, Metrics& metrics) {
   const workload::WorkloadConfig wcfg = to_workload(job.workload);
-  const PcsParams params = to_pcs(job.pcs);
+  const PcsParams params = job_pcs_params(job);
   const ProofFile file = read_proof_file(proof_path, wcfg.num_shards());
   if (file.job_fingerprint != fingerprint(job_statement(job)))
     throw VerifyError("proof file '" + proof_path + "' was made for another job statement");

@@ -11,6 +11,7 @@
 
 #include "config/job_config.hpp"
 #include "engine/metrics/metrics.hpp"
+#include "engine/proof/proof_file.hpp"
 #include "views/memory_ledger.hpp"
 
 namespace kprove {
@@ -22,7 +23,10 @@ struct ProveJobResult {
 };
 
 // Proves every shard and writes job.output.proof (atomically, only when all shards are proven).
-ProveJobResult run_prove_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
+// Given `proof`, hands the proof file back there instead and writes nothing: the caller commits
+// it together with the run's other outputs (write_job_reports).
+ProveJobResult run_prove_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
+                             ProofFile* proof = nullptr);
 
 // Reads and checks a proof file against the job: fingerprint, shard count, every shard proof.
 // Throws ProofFormatError (corrupt file), VerifyError (rejected proof) naming the shard.

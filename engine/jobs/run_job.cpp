@@ -1,10 +1,10 @@
 #include "engine/jobs/run_job.hpp"
 
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
+#include <sstream>
 
+#include "engine/jobs/output_paths.hpp"
 #include "engine/jobs/selfcheck_job.hpp"
 #include "engine/metrics/report.hpp"
 #include "engine/version.hpp"
@@ -22,16 +22,6 @@ void for_each_memory_space(const std::function<void(const std::string&, bool)>& 
       if (seen.insert(Mem::name()).second)
         f(Mem::name(), Kokkos::SpaceAccessibility<Kokkos::HostSpace, Mem>::accessible);
     });
-}
-
-void write_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  const std::filesystem::path p(path);
-  std::error_code ec;
-  if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path(), ec);
-  std::ofstream out(p);
-  if (out) write(out);
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path);
 }
 
 void label_run(const JobConfig& job, Metrics& metrics) {
@@ -75,9 +65,10 @@ void begin_run(const JobConfig& job, const char* kind, Metrics& metrics, MemoryL
 }
 }  // namespace
 
-ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
+                               ProofFile* proof) {
   begin_run(job, "prove", metrics, ledger);
-  const ProveJobResult r = run_prove_job(job, metrics, ledger);
+  const ProveJobResult r = run_prove_job(job, metrics, ledger, proof);
   record_peak_memory(ledger, metrics);
   metrics.set_label("pipeline.overlapped", r.overlapped ? "yes" : "no");
   metrics.add_bytes("proof", r.proof_bytes);
@@ -100,10 +91,16 @@ JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& l
   return out;
 }
 
-void write_job_reports(const JobConfig& job, const Metrics& metrics) {
-  write_file(job.output.metrics, [&](std::ostream& os) { write_metrics_json(os, metrics); });
-  write_file(job.output.timeline,
-             [&](std::ostream& os) { write_timeline_json(os, metrics, "kprove " + job.job); });
+void write_job_reports(const JobConfig& job, const Metrics& metrics, const ProofFile* proof) {
+  std::ostringstream m, t;
+  write_metrics_json(m, metrics);
+  write_timeline_json(t, metrics, "kprove " + job.job);
+  std::vector<OutputFile> files = {{job.output.metrics, m.str()}, {job.output.timeline, t.str()}};
+  if (proof) {
+    const std::vector<uint8_t> bytes = encode_proof_file(*proof);
+    files.push_back({job.output.proof, std::string(bytes.begin(), bytes.end())});
+  }
+  write_files_atomically(files);  // in order: the proof is renamed last
 }
 
 }  // namespace kprove

@@ -18,17 +18,23 @@ struct JobOutcome {
   std::vector<std::string> details;  // what went wrong, one entry per problem
 };
 
-// Proves the job's workload and writes its proof file (engine/jobs/prove_job.hpp); exceptions
-// (e.g. BudgetExceeded, ShardError) propagate and no proof file is written.
-ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
+// Proves the job's workload and writes its proof file (engine/jobs/prove_job.hpp), or hands it
+// back in `proof` unwritten; exceptions (e.g. BudgetExceeded, ShardError) propagate and no
+// proof file is written.
+ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
+                               ProofFile* proof = nullptr);
 
 // The backend self-check: random traces on the witgen space, moved to the commit space,
 // column checksums there against the host. Exceptions propagate.
 JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
 
-// Writes job.output.metrics and job.output.timeline, creating their directories.
-// Throws std::runtime_error naming the file when it cannot be written.
-void write_job_reports(const JobConfig& job, const Metrics& metrics);
+// Writes job.output.metrics, job.output.timeline and, given `proof`, job.output.proof, creating
+// their directories: each is written in full to a temporary beside its target first, then all
+// are renamed into place, the proof last, so a failure writing any of them (disk full, a
+// directory in the way) replaces none, least of all an existing proof, and leaves no
+// temporary. Throws std::runtime_error naming the file when it cannot be written.
+void write_job_reports(const JobConfig& job, const Metrics& metrics,
+                       const ProofFile* proof = nullptr);
 
 // device_budget goes to every non-host memory space of this build, host_budget to HostSpace.
 void apply_memory_budgets(const MemoryConfig& memory, MemoryLedger& ledger);

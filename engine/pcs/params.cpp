@@ -13,10 +13,6 @@ void check_range(const char* name, int value, int lo, int hi) {
 }
 }  // namespace
 
-double PcsParams::conjectured_security_bits() const {
-  return double(queries) * double(rate_bits) + double(pow_bits);
-}
-
 void PcsParams::validate() const {
   // rate_bits >= 1 keeps every codeword at least 2 long, so fold pairs always exist.
   check_range("rate_bits", rate_bits, 1, 8);
@@ -28,8 +24,7 @@ void PcsParams::validate() const {
 std::string PcsParams::describe() const {
   return "Basefold rate 2^-" + std::to_string(rate_bits) + ", " + std::to_string(queries) +
          " queries, " + std::to_string(pow_bits) + " PoW bits, final message 2^" +
-         std::to_string(final_log_size) + ": conjectured " +
-         std::to_string(int(conjectured_security_bits())) + " bits";
+         std::to_string(final_log_size);
 }
 
 }  // namespace kprove

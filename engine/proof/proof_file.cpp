@@ -1,11 +1,11 @@
 #include "engine/proof/proof_file.hpp"
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
 
+#include "engine/jobs/output_paths.hpp"
 #include "engine/proof/bytes.hpp"
 
 namespace kprove {
@@ -40,10 +40,10 @@ ProofFile decode_proof_file(const std::vector<uint8_t>& bytes, std::size_t max_s
   f.job_fingerprint = r.u64("job fingerprint");
   const std::size_t n = r.length("shard count", max_shards, 8 + MIN_SHARD_BYTES);
   f.shards.resize(n);
-  for (auto& s : f.shards) {
-    const std::size_t len = r.length("shard proof", bytes.size());
-    s.resize(len);
-    for (auto& b : s) b = r.u8("shard proof");
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string what = "shard " + std::to_string(i) + " proof";
+    f.shards[i].resize(r.length(what.c_str(), bytes.size()));
+    for (auto& b : f.shards[i]) b = r.u8(what.c_str());
   }
   r.expect_end("proof file");
   return f;
@@ -51,18 +51,16 @@ ProofFile decode_proof_file(const std::vector<uint8_t>& bytes, std::size_t max_s
 
 void write_proof_file(const std::string& path, const ProofFile& f) {
   const std::vector<uint8_t> bytes = encode_proof_file(f);
-  const std::filesystem::path target(path);
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-  const std::string tmp = path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
-    if (!out) throw std::runtime_error("cannot write proof file '" + tmp + "'");
-  }
-  std::filesystem::rename(tmp, target);
+  StagedFile out(path);
+  out.write(bytes.data(), bytes.size());
+  out.commit();
 }
 
 ProofFile read_proof_file(const std::string& path, std::size_t max_shards) {
+  // A FIFO or a device (/dev/zero) would block or never end: only regular files are read.
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    throw std::runtime_error("cannot read proof file '" + path + "': not a regular file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read proof file '" + path + "'");
   std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

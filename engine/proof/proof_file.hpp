@@ -1,7 +1,8 @@
 // The proof file of a job: a versioned container of per-shard proofs, bound to the job's
 // statement by a fingerprint so `kprove verify` rejects a proof checked against another job.
-// Written atomically (temporary file + rename) and only once every shard is proven, so a
-// failed run never leaves a file that looks complete.
+// Written atomically (a unique temporary file in the target's folder, fsync'd, then renamed;
+// engine/jobs/output_paths.hpp) and only once every shard is proven, so a failed run never
+// leaves a file that looks complete, nor a temporary.
 #pragma once
 
 #include <cstdint>
@@ -20,8 +21,10 @@ std::vector<uint8_t> encode_proof_file(const ProofFile& f);
 // Throws ProofFormatError naming what is wrong (magic, version, lengths, trailing bytes).
 ProofFile decode_proof_file(const std::vector<uint8_t>& bytes, std::size_t max_shards);
 
+// Throws std::runtime_error naming the path if it cannot be written (no temporary is left).
 void write_proof_file(const std::string& path, const ProofFile& f);
-// Throws std::runtime_error naming the path if it cannot be read, ProofFormatError if corrupt.
+// Throws std::runtime_error naming the path if it cannot be read or is not a regular file,
+// ProofFormatError if corrupt.
 ProofFile read_proof_file(const std::string& path, std::size_t max_shards);
 
 // FNV-1a over a canonical description of the statement (the job's workload and parameters).

@@ -33,8 +33,8 @@ struct Program {
 
 // Statically linked little-endian ELF32 RISC-V executables (ET_EXEC, soft-float, no RVC).
 // Throws ElfError: wrong class, data encoding, type, machine or ABI flags; truncated headers
-// or segments; overlapping, out-of-range or page-sharing segments; an entry point outside the
-// executable segments.
+// or segments; overlapping, out-of-range or page-sharing segments; more than 2 GiB mapped or
+// more than 64 MiB executable; an entry point outside the executable segments.
 Program load_elf(std::span<const std::uint8_t> bytes, const std::string& name);
 Program load_elf_file(const std::string& path);
 

@@ -104,7 +104,7 @@ TEST_F(Cli, ValidateConfig) {
   EXPECT_EQ(bad.rc, 2);
   EXPECT_EQ(bad.err,
             "kprove: bad.yaml:2:19: workload.steps: 0 is out of range (expected 1 .. "
-            "1073741824)\n");
+            "536870912)\n");
   Result missing = kprove("validate-config nope.yaml");
   EXPECT_EQ(missing.rc, 2);
   EXPECT_EQ(missing.err, "kprove: nope.yaml: cannot open job file\n");
@@ -149,7 +149,7 @@ TEST_F(Cli, VerifyAcceptsTheProofAndRejectsTamperingAndOtherJobs) {
   write("cut.proof", proof.substr(0, proof.size() / 2));
   Result cut = kprove("verify cut.proof small.yaml");
   EXPECT_EQ(cut.rc, 1);
-  EXPECT_NE(cut.err.find("shard proof length"), std::string::npos) << cut.err;
+  EXPECT_NE(cut.err.find("shard 0 proof length"), std::string::npos) << cut.err;
 
   std::string other = kSmallJob;
   other.replace(other.find("steps: 200"), 10, "steps: 201");
@@ -158,6 +158,21 @@ TEST_F(Cli, VerifyAcceptsTheProofAndRejectsTamperingAndOtherJobs) {
   EXPECT_EQ(wrong_job.rc, 1);
   EXPECT_NE(wrong_job.err.find("another job statement"), std::string::npos) << wrong_job.err;
   EXPECT_EQ(kprove("verify nothing.proof small.yaml").rc, 1);
+
+  // 8 queries at rate 1/2 with 2 PoW bits: 9 conjectured bits, far fewer provable ones.
+  Result enough = kprove("verify res/p.proof small.yaml --min-security-bits 9 "
+                         "--security-regime conjectured");
+  EXPECT_EQ(enough.rc, 0) << enough.err;
+  Result weak = kprove("verify res/p.proof small.yaml --min-security-bits 10 "
+                       "--security-regime conjectured");
+  EXPECT_EQ(weak.rc, 1);
+  EXPECT_NE(weak.err.find("give 9.0 conjectured bits, below --min-security-bits 10"),
+            std::string::npos) << weak.err;
+  Result provable = kprove("verify res/p.proof small.yaml --min-security-bits 9");
+  EXPECT_EQ(provable.rc, 1);
+  EXPECT_NE(provable.err.find("provable bits"), std::string::npos) << provable.err;
+  EXPECT_EQ(kprove("verify res/p.proof small.yaml --security-regime hopeful").rc, 2);
+  EXPECT_EQ(kprove("verify res/p.proof small.yaml --min-security-bits -3").rc, 2);
 }
 
 TEST_F(Cli, RunOptionsOverrideTheJobFile) {
@@ -187,6 +202,259 @@ TEST_F(Cli, SelfcheckPassesOnTheJobSpaces) {
   Result r = kprove("selfcheck small.yaml");
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_NE(r.out.find("self-check passed: 1 shard(s)"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace kprove
+
+namespace kprove {
+namespace {
+
+std::string guest_elf(const std::string& rel) { return test::guest_dir() + "/" + rel + ".elf"; }
+
+TEST_F(Cli, ExecuteRunsTheGuestAndPrintsItsOutput) {
+  if (test::guest_dir().empty()) GTEST_SKIP() << "guest ELFs not built";
+  write("sha.yaml", "job: sha\nprogram: " + guest_elf("programs/sha256") + "\ninput: {hex: '616263'}\n");
+  const Result r = kprove("execute sha.yaml");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("exit code: 0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hex: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" MHz (one core)"), std::string::npos) << r.out;
+
+  write("hello.txt", "hello\n");
+  const Result echo = kprove("execute sha.yaml --program " + guest_elf("asm/ecall_io") +
+                             " --input hello.txt --records 2");
+  EXPECT_EQ(echo.rc, 0) << echo.err;
+  EXPECT_NE(echo.out.find("exit code: 42"), std::string::npos) << echo.out;
+  EXPECT_NE(echo.out.find("text: hello"), std::string::npos) << echo.out;
+  EXPECT_NE(echo.out.find("records: 1 shard(s)"), std::string::npos) << echo.out;
+  EXPECT_NE(echo.out.find(" ecall="), std::string::npos) << echo.out;
+}
+
+TEST_F(Cli, ExecuteReportsFaultsAndBadInputsInOneLine) {
+  if (test::guest_dir().empty()) GTEST_SKIP() << "guest ELFs not built";
+  write("f.yaml", "job: f\nprogram: " + guest_elf("faults/illegal_instruction") + "\n");
+  Result r = kprove("execute f.yaml");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_EQ(lines(r.err), 1u) << r.err;
+  EXPECT_NE(r.err.find("kprove: guest stopped: illegal instruction at pc 0x"), std::string::npos) << r.err;
+
+  write("loop.yaml", "job: l\nprogram: " + guest_elf("faults/infinite_loop") + "\nmax_cycles: 1000\n");
+  r = kprove("execute loop.yaml");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("no exit within max_cycles = 1000"), std::string::npos) << r.err;
+
+  write("notelf.bin", "not an elf");
+  write("bad.yaml", "job: b\nprogram: notelf.bin\n");
+  r = kprove("execute bad.yaml");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("notelf.bin: not a supported RV32 guest ELF: no ELF magic"), std::string::npos) << r.err;
+
+  write("none.yaml", "job: n\n");
+  r = kprove("execute none.yaml");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("names no 'program'"), std::string::npos) << r.err;
+  r = kprove("execute f.yaml --records many");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("--records: 'many' is not a thread count"), std::string::npos) << r.err;
+  r = kprove("run f.yaml");
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("run a guest program with 'kprove execute'"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace kprove
+
+// Bad input never costs data (issue 13): every output is checked before any work, written
+// under a unique temporary and renamed into place last; job files are capped; configuration
+// problems are located and exit 2.
+namespace kprove {
+namespace {
+
+// Runs a shell line in `dir`, $KPROVE naming the binary; returns its exit status.
+int sh(const fs::path& dir, const std::string& line) {
+  const std::string cmd = "cd '" + dir.string() + "' && KPROVE='" + test::cli_path() + "'; " + line;
+  const int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Files a write left behind: dot files (temporaries) and the old "<proof>.partial".
+std::vector<std::string> leftovers(const fs::path& dir) {
+  std::vector<std::string> found;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name[0] == '.' || name.find(".partial") != std::string::npos ||
+        name.find(".tmp") != std::string::npos)
+      found.push_back(e.path().string());
+  }
+  return found;
+}
+
+// Two runs of different jobs onto one proof path: each renames a whole proof of its own job
+// into place (or fails); the file left verifies against exactly one of them.
+TEST_F(Cli, ConcurrentRunsOnOneProofPathNeverMixProofs) {
+  std::string b = kSmallJob;
+  b.replace(b.find("shard_steps: 256}"), 17, "shard_steps: 256, seed: 2}");
+  write("a.yaml", kSmallJob);
+  write("b.yaml", b);
+  // One thread each: two OpenMP pools spinning on two cores would only slow both down.
+  const std::string run = "$KPROVE run JOB.yaml --proof shared.proof --metrics JOB/m.json "
+                          "--timeline JOB/t.json --kokkos-threads=1 > JOB.out 2>&1; "
+                          "echo $? > JOB.rc";
+  auto for_job = [&](const std::string& job) {
+    std::string line = run;
+    for (std::size_t at; (at = line.find("JOB")) != std::string::npos;) line.replace(at, 3, job);
+    return "(" + line + ") & ";
+  };
+  ASSERT_EQ(sh(dir_, for_job("a") + for_job("b") + "wait"), 0);
+  const std::string rc_a = test::read_file(dir_ / "a.rc"), rc_b = test::read_file(dir_ / "b.rc");
+  EXPECT_TRUE(rc_a == "0\n" || rc_a == "1\n") << rc_a << test::read_file(dir_ / "a.out");
+  EXPECT_TRUE(rc_b == "0\n" || rc_b == "1\n") << rc_b << test::read_file(dir_ / "b.out");
+  const bool is_a = kprove("verify shared.proof a.yaml").rc == 0;
+  const bool is_b = kprove("verify shared.proof b.yaml").rc == 0;
+  EXPECT_NE(is_a, is_b) << "the proof must be one job's, whole";
+  EXPECT_EQ(is_a ? rc_a : rc_b, "0\n");
+  EXPECT_TRUE(leftovers(dir_).empty()) << leftovers(dir_).front();
+}
+
+// Each refusal: exit 2 and one line naming the option (or located key) and the path, before
+// any work (no phase table), with every existing file as it was and nothing left behind.
+TEST_F(Cli, BadOutputPathsAreRefusedBeforeWorkAndCostNoFile) {
+  write("small.yaml", kSmallJob);
+  ASSERT_EQ(kprove("run small.yaml").rc, 0);
+  const std::string proof = test::read_file(dir_ / "res/p.proof");
+  const std::string metrics = test::read_file(dir_ / "res/m.json");
+  fs::create_directory(dir_ / "mdir");
+  ASSERT_EQ(sh(dir_, "mkfifo fifo"), 0);
+  fs::create_symlink("res/p.proof", dir_ / "link");
+  const std::pair<const char*, const char*> cases[] = {
+      {"run small.yaml --metrics mdir",
+       "kprove: --metrics: 'mdir' is a directory (expected a regular file or a new path)"},
+      {"selfcheck small.yaml --timeline mdir", "kprove: --timeline: 'mdir' is a directory"},
+      {"run small.yaml --proof ''", "kprove: --proof: empty path"},
+      {"run small.yaml --proof mdir", "kprove: --proof: 'mdir' is a directory"},
+      {"run small.yaml --proof fifo", "kprove: --proof: 'fifo' is a FIFO"},
+      {"run small.yaml --proof link", "kprove: --proof: 'link' is a symbolic link"},
+      {"run small.yaml --proof /dev/null", "kprove: --proof: '/dev/null' is a device"},
+      {"run small.yaml --proof small.yaml",
+       "kprove: --proof: 'small.yaml' is the same file as the job file ('small.yaml')"},
+      {"run small.yaml --proof mdir/../small.yaml", "is the same file as the job file"},
+      {"run small.yaml --proof res/m.json",
+       "kprove: small.yaml:4:39: output.metrics: 'res/m.json' is the same file as --proof "
+       "('res/m.json')"},
+      {"run small.yaml --metrics x.json --timeline x.json",
+       "kprove: --timeline: 'x.json' is the same file as --metrics ('x.json')"},
+      {"run small.yaml --proof res/p.proof/x", "res/p.proof' is not a directory"},
+  };
+  for (const auto& [args, message] : cases) {
+    SCOPED_TRACE(args);
+    const Result r = kprove(args);
+    EXPECT_EQ(r.rc, 2);
+    EXPECT_EQ(lines(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_EQ(test::read_file(dir_ / "res/p.proof"), proof);
+    EXPECT_EQ(test::read_file(dir_ / "res/m.json"), metrics);
+    EXPECT_EQ(test::read_file(dir_ / "small.yaml"), kSmallJob);
+  }
+  EXPECT_TRUE(fs::is_fifo(dir_ / "fifo"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link"));
+  EXPECT_TRUE(fs::is_empty(dir_ / "mdir"));
+  EXPECT_FALSE(fs::exists(dir_ / "x.json"));
+  EXPECT_TRUE(leftovers(dir_).empty()) << leftovers(dir_).front();
+  // The job file's own output paths are checked by validate-config, located.
+  write("same.yaml", "job: a\noutput: {proof: same, metrics: same}\n");
+  const Result v = kprove("validate-config same.yaml");
+  EXPECT_EQ(v.rc, 2);
+  EXPECT_EQ(v.err,
+            "kprove: same.yaml:2:32: output.metrics: 'same' is the same file as "
+            "same.yaml:2:17: output.proof ('same')\n");
+}
+
+// A write that fails (a file-size limit, as a full disk) fails the run after the proving, but
+// replaces nothing: metrics and timeline are only renamed once all are written, the proof last.
+TEST_F(Cli, FailedWritesKeepTheOldFilesAndLeaveNoTemporary) {
+  write("small.yaml", kSmallJob);
+  ASSERT_EQ(kprove("run small.yaml").rc, 0);
+  const std::string proof = test::read_file(dir_ / "res/p.proof");
+  const std::string metrics = test::read_file(dir_ / "res/m.json");
+  const std::string timeline = test::read_file(dir_ / "res/t.json");
+  ASSERT_GT(proof.size(), 40u * 1024);
+  // ulimit -f counts blocks of 512 (dash) or 1024 (bash) bytes: 1 stops the metrics, 40 the
+  // proof (the metrics and timeline are written, not renamed).
+  for (const char* blocks : {"1", "40"}) {
+    SCOPED_TRACE(blocks);
+    EXPECT_EQ(sh(dir_, std::string("(ulimit -f ") + blocks +
+                           "; exec \"$KPROVE\" run small.yaml --kokkos-threads=1) > out.txt 2> err.txt"),
+              1);
+    const std::string err = test::read_file(dir_ / "err.txt");
+    EXPECT_NE(last_line(err).find(std::string("kprove: job failed: cannot write 'res/") +
+                                  (blocks[0] == '1' ? "m.json" : "p.proof") + "': "),
+              std::string::npos)
+        << err;
+    EXPECT_EQ(test::read_file(dir_ / "res/p.proof"), proof);
+    EXPECT_EQ(test::read_file(dir_ / "res/m.json"), metrics);
+    EXPECT_EQ(test::read_file(dir_ / "res/t.json"), timeline);
+    EXPECT_TRUE(leftovers(dir_).empty()) << leftovers(dir_).front();
+  }
+}
+
+TEST_F(Cli, JobFilesAreCappedAndMustBeRegularFilesOrPipes) {
+  Result zero = kprove("validate-config /dev/zero");
+  EXPECT_EQ(zero.rc, 2);
+  EXPECT_EQ(zero.err, "kprove: /dev/zero: is not a regular file (a job file must be one)\n");
+  EXPECT_EQ(sh(dir_, "yes | \"$KPROVE\" validate-config /dev/stdin 2> err.txt"), 2);
+  EXPECT_EQ(test::read_file(dir_ / "err.txt"), "kprove: /dev/stdin: job file larger than 1 MiB\n");
+  write("small.yaml", kSmallJob);
+  EXPECT_EQ(sh(dir_, "cat small.yaml | \"$KPROVE\" validate-config /dev/stdin > out.txt"), 0);
+  EXPECT_NE(test::read_file(dir_ / "out.txt").find("/dev/stdin: ok"), std::string::npos);
+}
+
+// Problems across keys, or past the engine's own limits, are caught by validate-config (and by
+// run, before any work), located and with exit 2, not by a failing run with exit 1.
+TEST_F(Cli, ValidateConfigReportsCrossFieldProblemsLocatedWithExitTwo) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"job: a\nspaces: {commit: serial, prove: openmp}\n",
+       "kprove: bad.yaml:2:18: spaces.commit: 'serial' must equal spaces.prove ('openmp'): the "
+       "committed codewords are opened where they live\n"},
+      {"job: a\nworkload: {steps: 536870913}\n",
+       "kprove: bad.yaml:2:19: workload.steps: 536870913 is out of range (expected 1 .. "
+       "536870912)\n"},
+      {"job: a\nworkload: {mix: {add: 1, mul: 20000}}\n",
+       "kprove: bad.yaml:2:31: workload.mix.mul: 20000 is out of range (expected 0 .. 16777)\n"},
+  };
+  for (const auto& [yaml, message] : cases) {
+    SCOPED_TRACE(yaml);
+    if (yaml.find("openmp") != std::string::npos &&
+        kprove("version").out.find("openmp") == std::string::npos)
+      continue;
+    write("bad.yaml", yaml);
+    for (const char* command : {"validate-config", "run"}) {
+      const Result r = kprove(std::string(command) + " bad.yaml");
+      EXPECT_EQ(r.rc, 2) << command;
+      EXPECT_EQ(r.err, message) << command;
+    }
+  }
+}
+
+TEST_F(Cli, MalformedKokkosOptionsAreUsageErrors) {
+  write("small.yaml", kSmallJob);
+  for (const char* args :
+       {"run small.yaml --kokkos-threads=abc", "run small.yaml --kokkos-threads",
+        "selfcheck small.yaml --kokkos-threads=99999999999", "run small.yaml --kokkos-numa=-1",
+        "verify p small.yaml --kokkos-device-id=gpu0", "validate-config small.yaml --kokkos-threads=2x",
+        "run small.yaml --kokkos-num-devices=2,x"}) {
+    SCOPED_TRACE(args);
+    const Result r = kprove(args);
+    EXPECT_EQ(r.rc, 2);
+    EXPECT_EQ(lines(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find("is not a non-negative integer (give --kokkos-"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("stoi"), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+  EXPECT_EQ(kprove("validate-config small.yaml --kokkos-threads=2 --kokkos-device-id=0").rc, 0);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <string>
 
@@ -220,14 +221,15 @@ TEST(JobParser, SpaceNotCompiledIn) {
 TEST(JobParser, IntegerRanges) {
   const char* out_of_range = "is out of range";
   expect_error("job: a\nworkload: {steps: 0}\n",
-               {"workload.steps: 0 is out of range (expected 1 .. 1073741824)"});
-  expect_error("job: a\nworkload: {steps: 1073741825}\n", {"workload.steps", out_of_range});
+               {"workload.steps: 0 is out of range (expected 1 .. 536870912)"});
+  // 2^29 is the workload generator's limit: beyond it, run would fail after parsing.
+  expect_error("job: a\nworkload: {steps: 536870913}\n", {"workload.steps", out_of_range});
   expect_error("job: a\nworkload: {steps: -5}\n", {"workload.steps: -5 is out of range"});
   expect_error("job: a\nworkload: {steps: 99999999999999999999999}\n",
                {"workload.steps: expected an integer"});
   expect_error("job: a\nworkload: {seed: -1}\n", {"workload.seed", out_of_range});
   expect_error("job: a\nworkload: {shard_steps: 8}\n", {"workload.shard_steps", out_of_range});
-  expect_error("job: a\nworkload: {steps: 1073741824, shard_steps: 134217728}\n",
+  expect_error("job: a\nworkload: {steps: 536870912, shard_steps: 134217728}\n",
                {"workload.shard_steps", out_of_range});
   expect_error("job: a\npcs: {rate_bits: 0}\n", {"pcs.rate_bits", out_of_range});
   expect_error("job: a\npcs: {rate_bits: 5}\n", {"pcs.rate_bits", out_of_range});
@@ -302,6 +304,50 @@ TEST(JobParser, ShippedJobs) {
       EXPECT_NE(msg.find("is not compiled into this kprove build"), std::string::npos) << msg;
     }
   }
+}
+
+// Problems found across keys, or against the engine's own limits, are parse errors with a
+// location (so validate-config reports them), not failures of a later run.
+TEST(JobParser, CrossFieldAndEngineLimits) {
+  if (is_compiled(SpaceKind::openmp)) {
+    EXPECT_EQ(error_of("job: a\nspaces: {commit: serial, prove: openmp}\n"),
+              "t.yaml:2:18: spaces.commit: 'serial' must equal spaces.prove ('openmp'): the "
+              "committed codewords are opened where they live");
+    expect_error("job: a\nspaces:\n  prove: serial\n",
+                 {"t.yaml:3:10: spaces.prove: 'serial' must equal spaces.commit ('openmp', the "
+                  "default)"});
+  }
+  // Mix weights are drawn as integers in thousandths, each at most 2^24.
+  expect_error("job: a\nworkload: {mix: {add: 1, mul: 20000}}\n",
+               {"t.yaml:2:31: workload.mix.mul: 20000 is out of range (expected 0 .. 16777)"});
+  expect_error("job: a\nworkload: {mix: {add: 1e300}}\n", {"workload.mix.add: 1e300 is out of"});
+  expect_error("job: a\nworkload: {mix: {add: 0.0001, sub: 0.0002}}\n",
+               {"t.yaml:2:17: workload.mix: all weights round to zero"});
+  EXPECT_EQ(parse_job_text("job: a\nworkload: {mix: {add: 16777, sub: 0.001}}\n", "t")
+                .workload.mix[VmOp::sub],
+            0.001);
+}
+
+TEST(JobParser, OutputKeysAreLocatedForLaterChecks) {
+  const JobConfig c = parse_job_text("job: a\noutput:\n  proof: p.bin\n", "t.yaml");
+  EXPECT_EQ(c.where("output.proof"), "t.yaml:3:10: output.proof");
+  EXPECT_EQ(c.where("output.metrics"), "t.yaml: output.metrics");  // a default
+}
+
+TEST(JobParser, JobFilesAreCappedAndMustBeRegularFiles) {
+  namespace fs = std::filesystem;
+  // A device never ends: refused at once instead of read without bound.
+  EXPECT_EQ(file_error_of("/dev/zero"), "/dev/zero: is not a regular file (a job file must be one)");
+  const fs::path big = fs::path(::testing::TempDir()) / "kprove_big_job.yaml";
+  {
+    std::ofstream out(big);
+    out << "job: a\n";
+  }
+  fs::resize_file(big, kMaxJobFileBytes + 1);  // a valid start, then a MiB of NULs
+  EXPECT_EQ(file_error_of(big.string()), big.string() + ": job file larger than 1 MiB");
+  fs::resize_file(big, 7);
+  EXPECT_EQ(parse_job_file(big.string()).job, "a");
+  fs::remove(big);
 }
 
 }  // namespace

@@ -88,6 +88,27 @@ TEST(Elf, EachBrokenFieldIsNamed) {
   }
 }
 
+// An out-of-memory in tests/fuzz/fuzz_elf (corpus/fuzz_elf/oom_huge_exec_segment.elf): a small
+// ELF whose executable segment claims 2 GiB made vm::Guest decode 6 GiB of code words;
+// executable segments now have a budget of 64 MiB of their own.
+TEST(Elf, ExecutableBytesAreBounded) {
+  test::rv32::Asm a;
+  a.exit(0);
+  const Bytes good = test::rv32::write_elf(a.program());
+  const std::size_t ph1 = 84;
+  auto with_exec_data = [&](std::uint32_t memsz) {
+    Bytes b = good;
+    put(b, ph1 + 20, memsz, 4);
+    put(b, ph1 + 24, 7, 4);  // R W X
+    return b;
+  };
+  expect_rejected(with_exec_data(0x7ff00000), "executable segments map");
+  expect_rejected(with_exec_data(std::uint32_t(1) << 26), "executable segments map");
+  const vm::Program p = vm::load_elf(with_exec_data((std::uint32_t(1) << 26) - 4096), "guest.elf");
+  ASSERT_EQ(p.segments.size(), 2u);
+  EXPECT_TRUE(p.segments[1].exec);
+}
+
 TEST(Elf, MissingAndUnreadableFilesAreNamed) {
   EXPECT_THROW(vm::load_elf_file("/nonexistent/guest.elf"), vm::ElfError);
   EXPECT_THROW(vm::load_elf_file("/"), vm::ElfError);

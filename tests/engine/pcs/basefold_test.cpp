@@ -292,14 +292,5 @@ TYPED_TEST(BasefoldTest, BadInputsAreRefused) {
       PcsVerifyError);
 }
 
-TEST(BasefoldTest, ConjecturedSecurity) {
-  PcsParams p;
-  EXPECT_EQ(p.conjectured_security_bits(), 100.0 * 1 + 16);
-  p.rate_bits = 2;
-  p.queries = 50;
-  p.pow_bits = 20;
-  EXPECT_EQ(p.conjectured_security_bits(), 120.0);
-}
-
 }  // namespace
 }  // namespace kprove

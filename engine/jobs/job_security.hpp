@@ -1,0 +1,25 @@
+// The PCS parameters a job proves with, and their soundness: pcs.security (a target in bits
+// and a regime) picks the fewest queries that reach it for the job's shard shape; both
+// regimes' figures are reported for every job (engine/pcs/security.hpp).
+#pragma once
+
+#include "config/job_config.hpp"
+#include "engine/pcs/params.hpp"
+#include "engine/pcs/security.hpp"
+#include "kernels/field/challenge_field.hpp"
+
+namespace kprove {
+
+// What the tallest shard of the job commits and proves.
+ProtocolShape protocol_shape(const JobConfig& job);
+
+// The job's PCS parameters, queries resolved from pcs.security when it is given. Throws
+// ConfigError (naming pcs.security) when the target is out of reach.
+PcsParams job_pcs_params(const JobConfig& job);
+
+SecurityEstimate job_security(const JobConfig& job);
+
+// The regime named in the job's pcs.security, provable when there is none.
+SecurityRegime job_regime(const JobConfig& job);
+
+}  // namespace kprove
