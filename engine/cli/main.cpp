@@ -34,7 +34,9 @@ commands:
       main_constraints, pcs_opening on the spaces the job names) and write the proof file.
       Prints the phase table; writes the metrics JSON and the timeline (Chrome trace, open in
       chrome://tracing or ui.perfetto.dev). The options override the job file's log.level
-      and output paths.
+      and output paths. Every output is checked before any work (absent or a regular file,
+      distinct from the job file and the other outputs) and replaced only once all are
+      written, the proof last (config/jobs/README.md, "Outputs").
   verify PROOF JOB.yaml [--min-security-bits N] [--security-regime provable|conjectured]
       Check a proof file against its job; exit 1 if any shard proof is rejected, or if the
       parameters it is bound to give fewer than N bits in the regime (default: the job's

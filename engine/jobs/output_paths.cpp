@@ -48,6 +48,14 @@ bool same_file(const std::string& a, const std::string& b) {
   return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec) && !ec;
 }
 
+// Whether `dir` is a proper ancestor of `p` (both canonical keys).
+bool is_ancestor(const fs::path& dir, const fs::path& p) {
+  auto d = dir.begin(), q = p.begin();
+  for (; d != dir.end() && !d->empty(); ++d, ++q)
+    if (q == p.end() || *d != *q) return false;
+  return q != p.end();
+}
+
 void check_one(const NamedPath& o) {
   const auto fail = [&](const std::string& what) {
     throw ConfigError(o.name + ": " + quoted(o.path) + " " + what);
@@ -160,7 +168,15 @@ void check_output_paths(const std::vector<NamedPath>& outputs,
                           " (" + quoted(other.path) + ")");
     };
     for (const NamedPath& in : inputs) clash(in);
-    for (std::size_t j = 0; j < i; ++j) clash(outputs[j]);
+    for (std::size_t j = 0; j < i; ++j) {
+      clash(outputs[j]);
+      // Neither exists yet, but one would have to be the other's folder.
+      const fs::path a = canonical_key(o.path), b = canonical_key(outputs[j].path);
+      if (is_ancestor(a, b) || is_ancestor(b, a))
+        throw ConfigError(o.name + ": " + quoted(o.path) + " and " + outputs[j].name + " (" +
+                          quoted(outputs[j].path) + ") cannot both be written: one is a " +
+                          "folder of the other");
+    }
   }
 }
 

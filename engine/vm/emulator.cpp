@@ -1,5 +1,9 @@
 #include "engine/vm/emulator.hpp"
 
+#include <pthread.h>
+#include <sched.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdio>
 #include <thread>
@@ -55,6 +59,22 @@ Guest::Guest(Program program) : program_(std::move(program)), image_(initial_ima
 }
 
 namespace {
+
+// Worker threads may use every CPU the process may (the kernel narrows the mask to the
+// process's cpuset): with OMP_PROC_BIND, libgomp pins the initial thread to one core before
+// main, and threads it starts would inherit that pin and share that core.
+void unpin_this_thread() {
+  cpu_set_t all;
+  CPU_ZERO(&all);
+  for (int c = 0; c < CPU_SETSIZE; ++c) CPU_SET(c, &all);
+  pthread_setaffinity_np(pthread_self(), sizeof all, &all);
+}
+
+unsigned usable_cpus() {
+  const long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? unsigned(n) : 1u;
+}
+
 MachineState initial_state(const Guest& g) {
   MachineState s;
   s.pc = g.program().entry;
@@ -113,7 +133,7 @@ ShardRecords record_shard(const ShardPlan& plan, std::size_t s) {
 
 void record_shards(const ShardPlan& plan, unsigned threads,
                    const std::function<void(const ShardRecords&)>& consume) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = usable_cpus();
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
@@ -130,7 +150,10 @@ void record_shards(const ShardPlan& plan, unsigned threads,
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < std::min<std::size_t>(threads, plan.num_shards()); ++t)
-    pool.emplace_back(work);
+    pool.emplace_back([&] {
+      unpin_this_thread();
+      work();
+    });
   work();
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);

@@ -346,6 +346,8 @@ TEST_F(Cli, BadOutputPathsAreRefusedBeforeWorkAndCostNoFile) {
       {"run small.yaml --metrics x.json --timeline x.json",
        "kprove: --timeline: 'x.json' is the same file as --metrics ('x.json')"},
       {"run small.yaml --proof res/p.proof/x", "res/p.proof' is not a directory"},
+      {"run small.yaml --metrics o --proof o/p",
+       "kprove: --metrics: 'o' and --proof ('o/p') cannot both be written"},
   };
   for (const auto& [args, message] : cases) {
     SCOPED_TRACE(args);
@@ -386,7 +388,8 @@ TEST_F(Cli, FailedWritesKeepTheOldFilesAndLeaveNoTemporary) {
   for (const char* blocks : {"1", "40"}) {
     SCOPED_TRACE(blocks);
     EXPECT_EQ(sh(dir_, std::string("(ulimit -f ") + blocks +
-                           "; exec \"$KPROVE\" run small.yaml --kokkos-threads=1) > out.txt 2> err.txt"),
+                           "; exec \"$KPROVE\" run small.yaml --kokkos-threads=1)"
+                           " > out.txt 2> err.txt"),
               1);
     const std::string err = test::read_file(dir_ / "err.txt");
     EXPECT_NE(last_line(err).find(std::string("kprove: job failed: cannot write 'res/") +
@@ -443,7 +446,8 @@ TEST_F(Cli, MalformedKokkosOptionsAreUsageErrors) {
   for (const char* args :
        {"run small.yaml --kokkos-threads=abc", "run small.yaml --kokkos-threads",
         "selfcheck small.yaml --kokkos-threads=99999999999", "run small.yaml --kokkos-numa=-1",
-        "verify p small.yaml --kokkos-device-id=gpu0", "validate-config small.yaml --kokkos-threads=2x",
+        "verify p small.yaml --kokkos-device-id=gpu0",
+        "validate-config small.yaml --kokkos-threads=2x",
         "run small.yaml --kokkos-num-devices=2,x"}) {
     SCOPED_TRACE(args);
     const Result r = kprove(args);

@@ -337,7 +337,8 @@ TEST(JobParser, OutputKeysAreLocatedForLaterChecks) {
 TEST(JobParser, JobFilesAreCappedAndMustBeRegularFiles) {
   namespace fs = std::filesystem;
   // A device never ends: refused at once instead of read without bound.
-  EXPECT_EQ(file_error_of("/dev/zero"), "/dev/zero: is not a regular file (a job file must be one)");
+  EXPECT_EQ(file_error_of("/dev/zero"),
+            "/dev/zero: is not a regular file (a job file must be one)");
   const fs::path big = fs::path(::testing::TempDir()) / "kprove_big_job.yaml";
   {
     std::ofstream out(big);

@@ -220,6 +220,10 @@ TEST_F(ProofFileOutputs, CheckRefusesEveryBadOutputBeforeAnyWork) {
   EXPECT_EQ(refusal({{"--proof", path("x")}, {"t.yaml:3:12: output.metrics", path("x")}}),
             "t.yaml:3:12: output.metrics: '" + path("x") + "' is the same file as --proof ('" +
                 path("x") + "')");
+  EXPECT_EQ(refusal({{"--metrics", path("o")}, {"--proof", path("o/p")}}),
+            "--proof: '" + path("o/p") + "' and --metrics ('" + path("o") +
+                "') cannot both be written: one is a folder of the other");
+  EXPECT_EQ(refusal({{"--proof", path("o/p")}, {"--metrics", path("o/pm")}}), "");
   EXPECT_NE(refusal({{"--proof", path("old.proof/x")}}).find("is not a directory"),
             std::string::npos);
   if (::geteuid() != 0) {

@@ -4,7 +4,6 @@
 // parser promises (config/job_config.hpp); anything else (another exception, a crash, a
 // sanitizer report, a leak, a hang, unbounded memory) is a finding. Run it in a scratch
 // directory: `program` and `input.file` name files relative to the working directory.
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -27,18 +26,22 @@ void check(const JobConfig& c) {
   if (c.job.empty()) finding("empty job name accepted");
   if (c.field != "goldilocks") finding("field '" + c.field + "' accepted");
   const Workload& w = c.workload;
-  if (w.steps < 1 || w.steps > (1ull << 30)) finding("workload.steps out of range");
+  if (w.steps < 1 || w.steps > (1ull << 29)) finding("workload.steps out of range");
   if (!pow2(w.shard_steps) || w.shard_steps < 16 || w.shard_steps > (1ull << 26))
     finding("workload.shard_steps out of range");
   double total = 0;
   for (double x : w.mix.weight) {
-    if (!(x >= 0) || !std::isfinite(x)) finding("negative or non-finite mix weight");
+    if (!(x >= 0) || x > 16777) finding("mix weight outside 0 .. 16777");
     total += x;
   }
   if (!(total > 0)) finding("all-zero mix accepted");
   if (c.pcs.rate_bits < 1 || c.pcs.rate_bits > 4 || c.pcs.queries < 1 || c.pcs.queries > 1000 ||
       c.pcs.pow_bits > 30)
     finding("pcs parameters out of range");
+  if (c.pcs.security &&
+      (c.pcs.security->bits < 1 || c.pcs.security->bits > 256 ||
+       (c.pcs.security->regime != "provable" && c.pcs.security->regime != "conjectured")))
+    finding("pcs.security out of range");
   if (c.pipeline.max_inflight_shards < 1 || c.pipeline.max_inflight_shards > 16)
     finding("pipeline.max_inflight_shards out of range");
   if (c.guest) {

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::Honest& h = fuzz::honest();
-  static const std::string path = fuzz::scratch_path("input.proof");
+  static const fuzz::ScratchFile scratch("input.proof");
+  const std::string& path = scratch.path;
   fuzz::write_bytes(path, data, size);
   const bool is_honest = size == h.file.size() && std::equal(data, data + size, h.file.begin());
   bool accepted = false;
@@ -33,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const ProofFormatError&) {
   } catch (const VerifyError&) {
   }
-  if (accepted && !is_honest) fuzz::finding("the verifier accepted a proof file that is not the honest one");
+  if (accepted && !is_honest)
+    fuzz::finding("the verifier accepted a proof file that is not the honest one");
   if (!accepted && is_honest) fuzz::finding("the verifier rejected the honest proof file");
   return 0;
 }

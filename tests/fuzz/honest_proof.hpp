@@ -5,8 +5,9 @@
 // current format.
 #pragma once
 
-#include <Kokkos_Core.hpp>
+#include <unistd.h>
 
+#include <Kokkos_Core.hpp>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -16,8 +17,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "config/job_config.hpp"
 #include "engine/jobs/prove_job.hpp"
@@ -53,6 +52,16 @@ inline std::string scratch_path(const char* what) {
   const std::filesystem::path dir = tmp && *tmp ? tmp : "/tmp";
   return (dir / ("kprove-fuzz-" + std::to_string(::getpid()) + "-" + what)).string();
 }
+
+// A scratch file removed when the fuzzer exits normally.
+struct ScratchFile {
+  explicit ScratchFile(const char* what) : path(scratch_path(what)) {}
+  ~ScratchFile() {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+  std::string path;
+};
 
 struct Honest {
   JobConfig job;

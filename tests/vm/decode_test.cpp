@@ -93,7 +93,7 @@ TEST(Decode, RejectsWhatRv32imLacks) {
 template <class Exec>
 struct DecodeOnDevice {
   Kokkos::View<const std::uint32_t*, typename Exec::memory_space> words;
-  Kokkos::View<std::int64_t**, typename Exec::memory_space> out;
+  Kokkos::View<std::int64_t**, Kokkos::LayoutRight, typename Exec::memory_space> out;
   KOKKOS_INLINE_FUNCTION void operator()(int i) const {
     const Insn in = vm::decode(words(i));
     out(i, 0) = static_cast<std::int64_t>(in.op);
@@ -110,7 +110,7 @@ std::vector<std::int64_t> decode_on(const std::vector<std::uint32_t>& words) {
   using Mem = typename Exec::memory_space;
   Kokkos::View<std::uint32_t*, Mem> w("words", words.size());
   Kokkos::deep_copy(w, Kokkos::View<const std::uint32_t*, Kokkos::HostSpace>(words.data(), words.size()));
-  Kokkos::View<std::int64_t**, Mem> out("decoded", words.size(), 6);
+  Kokkos::View<std::int64_t**, Kokkos::LayoutRight, Mem> out("decoded", words.size(), 6);
   Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(0, static_cast<int>(words.size())),
                        DecodeOnDevice<Exec>{w, out});
   auto h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), out);
