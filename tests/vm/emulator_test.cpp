@@ -216,7 +216,8 @@ bool same(const vm::ShardRecords& x, const vm::ShardRecords& y) {
   bool eq = x.shard == y.shard && x.first_cycle == y.first_cycle && x.cycles == y.cycles &&
             x.start_pc == y.start_pc && x.end_pc == y.end_pc && x.halted == y.halted;
   const auto bytes_eq = [](const auto& u, const auto& v) {
-    return u.size() == v.size() && std::memcmp(u.data(), v.data(), u.size() * sizeof(u[0])) == 0;
+    return u.size() == v.size() &&
+           (u.empty() || std::memcmp(u.data(), v.data(), u.size() * sizeof(u[0])) == 0);
   };
   x.for_each_chip([&](vm::ChipKind k, const auto& v) {
     y.for_each_chip([&](vm::ChipKind l, const auto& w) {

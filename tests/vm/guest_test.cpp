@@ -50,7 +50,7 @@ std::string hex(const Bytes& b) {
 
 Bytes words_le(const std::vector<std::uint32_t>& w) {
   Bytes b(4 * w.size());
-  std::memcpy(b.data(), w.data(), b.size());
+  if (!w.empty()) std::memcpy(b.data(), w.data(), b.size());
   return b;
 }
 
