@@ -79,8 +79,9 @@ std::string SecurityEstimate::describe() const {
 
 int queries_for_target(double bits, SecurityRegime regime, PcsParams p,
                        const ProtocolShape& shape, double field_bits) {
+  const double margin = regime == SecurityRegime::conjectured ? p.pow_bits : 0;
   for (p.queries = 1; p.queries <= kMaxQueries; ++p.queries)
-    if (estimate_security(p, shape, field_bits).bits(regime) >= bits) return p.queries;
+    if (estimate_security(p, shape, field_bits).bits(regime) >= bits + margin) return p.queries;
   p.queries = kMaxQueries;
   const SecurityEstimate e = estimate_security(p, shape, field_bits);
   char buf[400];

@@ -12,9 +12,10 @@
 //                with n the codeword length of the tallest matrix, C the committed columns
 //                batched into one opening, R the folding rounds, rho = 2^-rate_bits;
 //   conjectured  the ethSTARK conjecture (eprint 2021/582, section 5.10.1, eq. (19)):
-//                min(q rate_bits + pow, protocol) - 1; the -1 is that equation's margin
-//                (Plonky2/OpenVM omit it), kept as Plonky3's and SP1's defaults keep slack
-//                over their targets.
+//                min(q rate_bits + pow, protocol) - 1 (Plonky2 and OpenVM drop the -1).
+//                A conjectured target is met by the queries alone, q rate_bits - 1 >= bits:
+//                the PoW bits are the safety margin, as in SP1's and Plonky3's default
+//                parameters (100 queries at rate 1/2 with 16 PoW bits for their 100 bits).
 // Both are capped by the rest of the protocol: the sumchecks (tower, zerocheck, Basefold) and
 // the LogUp and batching challenges, a Schwartz-Zippel term each over the challenge field.
 #pragma once
@@ -62,7 +63,8 @@ class SecurityError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The fewest queries (with p's rate and PoW bits) that reach `bits` in `regime`; throws
+// The fewest queries (with p's rate and PoW bits) that reach `bits` in `regime` (conjectured:
+// without counting the PoW bits, the margin above); throws
 // SecurityError naming the term that caps the estimate when no number of queries does.
 int queries_for_target(double bits, SecurityRegime regime, PcsParams p,
                        const ProtocolShape& shape, double field_bits);

@@ -7,6 +7,8 @@
 // exhaustive sweep, minutes; its result is recorded in perf/RESULTS.md).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -33,7 +35,9 @@ JobConfig tamper_job() {
       "pcs: {queries: 3, pow_bits: 2}\nspaces: {witgen: serial, commit: serial, prove: serial}\n"
       "log: {level: warn}\n",
       "tamper.yaml");
-  job.output.proof = (fs::path(::testing::TempDir()) / "tamper.proof").string();
+  // Per process: ctest runs test processes side by side.
+  job.output.proof =
+      (fs::path(::testing::TempDir()) / ("tamper." + std::to_string(::getpid()) + ".proof")).string();
   return job;
 }
 
@@ -59,7 +63,8 @@ TEST(TamperSweep, EverySectionOfARealProofIsChecked) {
   run_prove_job(job, metrics, ledger);
   const std::string text = test::read_file(job.output.proof);
   const Bytes honest(text.begin(), text.end());
-  const fs::path path = fs::path(::testing::TempDir()) / "tampered.proof";
+  const fs::path path =
+      fs::path(::testing::TempDir()) / ("tampered." + std::to_string(::getpid()) + ".proof");
   ASSERT_EQ(verdict(job, honest, path), "");
 
   const auto sections = test::proof_sections(honest);
