@@ -139,36 +139,27 @@ std::uint32_t* Machine::word(std::uint32_t addr, bool st, std::uint64_t ts, std:
   return &p->words[w];
 }
 
-template <Mode M>
-void Machine::copy_in(std::uint32_t buf, std::uint32_t n, std::uint64_t ts) {
+// read fills the words from the input, write appends their bytes to the output.
+template <Mode M, bool kRead>
+void Machine::transfer(std::uint32_t buf, std::uint32_t n, std::uint64_t ts) {
   if (n == 0) return;
   const std::uint64_t end = std::uint64_t(buf) + n;
-  if (end > (std::uint64_t(1) << 32)) fault(VmFault::store_fault, "read buffer wraps the address space");
+  if (end > (std::uint64_t(1) << 32))
+    fault(kRead ? VmFault::store_fault : VmFault::load_fault,
+          "syscall buffer wraps the address space");
   for (std::uint64_t a = buf & ~3u; a < end; a += 4) {
     std::uint64_t prev = 0;
-    std::uint32_t* w = word<M>(static_cast<std::uint32_t>(a), true, ts, &prev);
+    std::uint32_t* w = word<M>(static_cast<std::uint32_t>(a), kRead, ts, &prev);
     const std::uint32_t old = *w;
     for (std::uint64_t b = std::max<std::uint64_t>(a, buf); b < std::min(a + 4, end); ++b) {
       const std::uint32_t sh = static_cast<std::uint32_t>(b - a) * 8;
-      *w = (*w & ~(0xffu << sh)) | (std::uint32_t(input_[s_.input_pos + (b - buf)]) << sh);
+      if constexpr (kRead)
+        *w = (*w & ~(0xffu << sh)) | (std::uint32_t(input_[s_.input_pos + (b - buf)]) << sh);
+      else
+        result_.output.push_back(static_cast<std::uint8_t>(old >> sh));
     }
     if constexpr (M == Mode::recorded)
       rec_->io_words.push_back({static_cast<std::uint32_t>(a), *w, old, local(prev)});
-  }
-}
-
-template <Mode M>
-void Machine::copy_out(std::uint32_t buf, std::uint32_t n, std::uint64_t ts) {
-  if (n == 0) return;
-  const std::uint64_t end = std::uint64_t(buf) + n;
-  if (end > (std::uint64_t(1) << 32)) fault(VmFault::load_fault, "write buffer wraps the address space");
-  for (std::uint64_t a = buf & ~3u; a < end; a += 4) {
-    std::uint64_t prev = 0;
-    const std::uint32_t v = *word<M>(static_cast<std::uint32_t>(a), false, ts, &prev);
-    for (std::uint64_t b = std::max<std::uint64_t>(a, buf); b < std::min(a + 4, end); ++b)
-      result_.output.push_back(static_cast<std::uint8_t>(v >> ((b - a) * 8)));
-    if constexpr (M == Mode::recorded)
-      rec_->io_words.push_back({static_cast<std::uint32_t>(a), v, v, local(prev)});
   }
 }
 
@@ -190,14 +181,14 @@ std::uint32_t Machine::ecall(std::uint64_t ts) {
     const std::uint64_t left = input_.size() - s_.input_pos;
     ret = static_cast<std::uint32_t>(std::min<std::uint64_t>(a2, left));
     r.stream_offset = static_cast<std::uint32_t>(s_.input_pos);
-    copy_in<M>(a1, ret, ts + 3);
+    transfer<M, true>(a1, ret, ts + 3);
     s_.input_pos += ret;
   } else if (call == kSysWrite) {
     if (a0 != 1) fault(VmFault::bad_file_descriptor, "write to fd " + std::to_string(a0) + " (only fd 1, the public output)");
     if (result_.output.size() + a2 > kMaxOutputBytes)
       fault(VmFault::output_limit, "output would exceed " + std::to_string(kMaxOutputBytes) + " bytes");
     r.stream_offset = static_cast<std::uint32_t>(result_.output.size());
-    copy_out<M>(a1, a2, ts + 3);
+    transfer<M, false>(a1, a2, ts + 3);
     s_.output_len = result_.output.size();
     ret = a2;
   } else {

@@ -79,11 +79,9 @@ class Machine {
   // previous timestamp goes to *prev. Recorded mode notes the shard's first touch.
   template <Mode M>
   std::uint32_t* word(std::uint32_t addr, bool store, std::uint64_t ts, std::uint64_t* prev);
-  // The syscall buffers: whole words at ts, in address order.
-  template <Mode M>
-  void copy_in(std::uint32_t buf, std::uint32_t n, std::uint64_t ts);
-  template <Mode M>
-  void copy_out(std::uint32_t buf, std::uint32_t n, std::uint64_t ts);
+  // A syscall buffer [buf, buf + n), as whole words at ts in address order.
+  template <Mode M, bool kRead>
+  void transfer(std::uint32_t buf, std::uint32_t n, std::uint64_t ts);
 
   template <class R>
   void emit(std::vector<R>& v, R& r, std::uint64_t ts) {
