@@ -50,8 +50,11 @@ MemoryImage initial_image(const Program& program) {
 }
 
 Memory::Memory(const MemoryImage& image)
-    : layout_(image.layout), pages_(image.pages), table_(kNumPages, nullptr) {
-  for (std::size_t i = 0; i < pages_.size(); ++i) table_[layout_->page_index[i]] = pages_[i].get();
+    : layout_(image.layout), pages_(image.pages) {
+  const auto& index = layout_->page_index;  // sorted, never empty (the loader requires a segment)
+  first_page_ = index.front();
+  table_.assign(std::size_t(index.back() - first_page_) + 1, nullptr);
+  for (std::size_t i = 0; i < pages_.size(); ++i) table_[index[i] - first_page_] = pages_[i].get();
 }
 
 Page* Memory::thaw(std::uint32_t page) {
@@ -59,7 +62,7 @@ Page* Memory::thaw(std::uint32_t page) {
   auto copy = std::make_shared<Page>(*holder);
   copy->frozen = false;
   holder = std::move(copy);
-  table_[page] = holder.get();
+  table_[page - first_page_] = holder.get();
   return holder.get();
 }
 

@@ -16,7 +16,6 @@ namespace kprove::vm {
 
 inline constexpr std::uint32_t kPageShift = 12;
 inline constexpr std::uint32_t kPageWords = 1u << (kPageShift - 2);
-inline constexpr std::uint32_t kNumPages = 1u << (32 - kPageShift);
 
 struct Page {
   std::array<std::uint32_t, kPageWords> words{};
@@ -47,21 +46,28 @@ class Memory {
 
   // nullptr when addr is not mapped; the page is writable (copied if frozen).
   Page* page_for_update(std::uint32_t addr) {
-    Page* p = table_[addr >> kPageShift];
+    Page* p = lookup(addr);
     if (p && p->frozen) p = thaw(addr >> kPageShift);
     return p;
   }
-  const Page* page(std::uint32_t addr) const { return table_[addr >> kPageShift]; }
+  const Page* page(std::uint32_t addr) const { return lookup(addr); }
 
   // Freezes every page and shares them with the snapshot.
   MemoryImage snapshot();
 
  private:
   Page* thaw(std::uint32_t page);
+  Page* lookup(std::uint32_t addr) const {
+    const std::uint32_t i = (addr >> kPageShift) - first_page_;  // wraps below the first page
+    return i < table_.size() ? table_[i] : nullptr;
+  }
 
   std::shared_ptr<const PageLayout> layout_;
   std::vector<std::shared_ptr<Page>> pages_;
-  std::vector<Page*> table_;  // kNumPages entries, nullptr where unmapped
+  // Pages first_page_ .. the last mapped one, nullptr where unmapped: a table the size of the
+  // program's span, not of the address space, so a memory is cheap to make per shard.
+  std::uint32_t first_page_ = 0;
+  std::vector<Page*> table_;
 };
 
 }  // namespace kprove::vm
