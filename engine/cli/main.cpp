@@ -251,9 +251,10 @@ int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** k
       throw UsageError("--security-regime: '" + r->second + "' (expected provable or conjectured)");
     regime = r->second == "provable" ? SecurityRegime::provable : SecurityRegime::conjectured;
   }
+  const SecurityEstimate security = job_security(job);
   if (auto m = a.options.find("--min-security-bits"); m != a.options.end()) {
     const unsigned min_bits = parse_uint(m->first, m->second, 256, "a number of bits");
-    const double bits = job_security(job).bits(regime);
+    const double bits = security.bits(regime);
     if (bits < min_bits) {
       std::fprintf(stderr, "kprove: proof rejected: its parameters give %.1f %s bits, below "
                    "--min-security-bits %u\n", bits, to_string(regime), min_bits);
@@ -272,7 +273,7 @@ int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** k
     return kFailed;
   }
   std::cout << "proof " << a.positional[0] << " verified: " << job.workload.num_shards()
-            << " shard(s) of job " << job.job << " (" << job_security(job).describe() << ")\n";
+            << " shard(s) of job " << job.job << " (" << security.describe() << ")\n";
   return kOk;
 }
 

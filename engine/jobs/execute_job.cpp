@@ -5,7 +5,6 @@
 #include <memory>
 #include <mutex>
 #include <sstream>
-#include <thread>
 
 #include "engine/vm/program.hpp"
 
@@ -55,7 +54,7 @@ ExecuteReport run_execute_job(const JobConfig& job, const ExecuteOptions& option
   t0 = std::chrono::steady_clock::now();
   const vm::ShardPlan plan = vm::plan_shards(guest, input, g.max_cycles, g.shard_cycles);
   r.plan_s = seconds_since(t0);
-  r.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  r.threads = options.threads ? options.threads : vm::default_record_threads();
   t0 = std::chrono::steady_clock::now();
   std::mutex m;
   vm::record_shards(plan, r.threads, [&](const vm::ShardRecords& s) {

@@ -1,7 +1,6 @@
 #include "engine/jobs/prove_job.hpp"
 
 #include <cmath>
-#include <iomanip>
 #include <mutex>
 #include <sstream>
 

@@ -58,6 +58,12 @@ Guest::Guest(Program program) : program_(std::move(program)), image_(initial_ima
   }
 }
 
+const Guest::Code* Guest::code_at(std::uint32_t pc) const {
+  for (const Code& c : code_)
+    if (pc >= c.base && (pc - c.base) / 4 < c.insns.size()) return &c;
+  return nullptr;
+}
+
 namespace {
 
 // Worker threads may use every CPU the process may (the kernel narrows the mask to the
@@ -68,11 +74,6 @@ void unpin_this_thread() {
   CPU_ZERO(&all);
   for (int c = 0; c < CPU_SETSIZE; ++c) CPU_SET(c, &all);
   pthread_setaffinity_np(pthread_self(), sizeof all, &all);
-}
-
-unsigned usable_cpus() {
-  const long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? unsigned(n) : 1u;
 }
 
 MachineState initial_state(const Guest& g) {
@@ -131,9 +132,14 @@ ShardRecords record_shard(const ShardPlan& plan, std::size_t s) {
   return out;
 }
 
+unsigned default_record_threads() {
+  const long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? unsigned(n) : 1u;
+}
+
 void record_shards(const ShardPlan& plan, unsigned threads,
                    const std::function<void(const ShardRecords&)>& consume) {
-  if (threads == 0) threads = usable_cpus();
+  if (threads == 0) threads = default_record_threads();
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;

@@ -68,6 +68,8 @@ class Guest {
   };
   // The executable segments, decoded once (no self-modifying code: stores into them fault).
   const std::vector<Code>& code() const { return code_; }
+  // The segment holding the instruction at pc, or nullptr.
+  const Code* code_at(std::uint32_t pc) const;
 
  private:
   Program program_;
@@ -127,7 +129,10 @@ ShardPlan plan_shards(std::shared_ptr<const Guest> guest,
 void record_shard(const ShardPlan& plan, std::size_t s, ShardRecords& out);
 ShardRecords record_shard(const ShardPlan& plan, std::size_t s);
 
-// Every shard, re-executed on `threads` host threads (0: hardware concurrency).
+// The worker count record_shards takes for threads = 0: every online CPU.
+unsigned default_record_threads();
+
+// Every shard, re-executed on `threads` host threads (0: default_record_threads()).
 std::vector<ShardRecords> record_shards(const ShardPlan& plan, unsigned threads);
 // The same, streamed: consume(records) runs on the worker thread that made them, once per
 // shard in no particular order, and each worker reuses one buffer. The first exception

@@ -94,22 +94,18 @@ unsigned access_bytes(Op op) {
 }  // namespace
 
 void Machine::fault(VmFault f, const std::string& detail) const {
-  std::uint32_t insn = 0;
-  for (const Guest::Code& c : guest_.code())
-    if (s_.pc >= c.base && (s_.pc - c.base) / 4 < c.words.size()) insn = c.words[(s_.pc - c.base) / 4];
+  const Guest::Code* c = guest_.code_at(s_.pc);
+  const std::uint32_t insn = c ? c->words[(s_.pc - c->base) / 4] : 0;
   throw VmError(f, s_.pc, insn, s_.cycle, detail);
 }
 
 void Machine::select_code(std::uint32_t pc) {
-  for (const Guest::Code& c : guest_.code())
-    if (pc >= c.base && (pc - c.base) / 4 < c.insns.size()) {
-      code_ = c.insns.data();
-      words_ = c.words.data();
-      code_base_ = c.base;
-      code_words_ = static_cast<std::uint32_t>(c.insns.size());
-      return;
-    }
-  fault(VmFault::fetch_fault, "pc " + hex32(pc) + " is outside the executable segments");
+  const Guest::Code* c = guest_.code_at(pc);
+  if (!c) fault(VmFault::fetch_fault, "pc " + hex32(pc) + " is outside the executable segments");
+  code_ = c->insns.data();
+  words_ = c->words.data();
+  code_base_ = c->base;
+  code_words_ = static_cast<std::uint32_t>(c->insns.size());
 }
 
 // RV32IM without C: a jump or taken branch to an address that is not 4-byte aligned raises
