@@ -70,7 +70,7 @@ void BM_LogupLeaves(benchmark::State& state) {
     bytes = leaves = 0;
     for (std::size_t i = 0; i < traces.traces.size(); ++i) {
       const auto l = chip::logup_leaves(Exec(), ledger, traces.traces[i],
-                                        traces.chips[i]->lookups(), alpha, beta);
+                                        traces.chips[i]->interactions(), alpha, beta);
       leaves += double(l.rows * l.lookups);
       bytes += double(traces.traces[i].bytes() + l.numerators.bytes() + l.denominators.bytes());
     }

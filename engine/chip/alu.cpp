@@ -52,10 +52,10 @@ std::vector<Expr> make_constraints() {
   return cs;
 }
 
-std::vector<Lookup> make_lookups() {
+std::vector<Interaction> make_lookups() {
   const Affine arith = asum({IS_ADD, IS_SUB, IS_SLT}), add_sub = asum({IS_ADD, IS_SUB});
   const Affine slt = acol(IS_SLT), bitwise = asum({IS_AND, IS_OR, IS_XOR});
-  std::vector<Lookup> ls;
+  std::vector<Interaction> ls;
   for (uint32_t c : {A_LO, A_HI, B_LO, B_HI}) ls.push_back(range16(acol(c), arith));
   for (uint32_t c : {C_LO, C_HI}) ls.push_back(range16(acol(c), add_sub));
   for (uint32_t c : {D_LO, D_HI}) ls.push_back(range16(acol(c), slt));

@@ -15,18 +15,28 @@ void check_columns(const std::string& chip, const std::string& what, const Expr&
 }  // namespace
 
 Chip::Chip(std::string name, std::vector<std::string> columns, std::vector<Expr> constraints,
-           std::vector<Lookup> lookups)
+           std::vector<Interaction> interactions, std::size_t structured, std::size_t preprocessed)
     : name_(std::move(name)),
       columns_(std::move(columns)),
       constraints_(std::move(constraints)),
-      lookups_(std::move(lookups)) {
+      interactions_(std::move(interactions)),
+      structured_(structured),
+      preprocessed_(preprocessed) {
+  if (structured_ + preprocessed_ > columns_.size())
+    throw std::logic_error("chip " + name_ + ": " + std::to_string(structured_) +
+                           " structured and " + std::to_string(preprocessed_) +
+                           " preprocessed columns of " + std::to_string(columns_.size()));
   for (std::size_t i = 0; i < constraints_.size(); ++i)
     check_columns(name_, "constraint " + std::to_string(i), constraints_[i], columns_.size());
-  for (std::size_t i = 0; i < lookups_.size(); ++i) {
-    const std::string what = "lookup " + std::to_string(i);
-    check_columns(name_, what, lookups_[i].multiplicity_expr(), columns_.size());
-    for (const Expr& e : lookups_[i].tuple_exprs()) check_columns(name_, what, e, columns_.size());
+  for (std::size_t i = 0; i < interactions_.size(); ++i) {
+    const std::string what = "interaction " + std::to_string(i);
+    check_columns(name_, what, interactions_[i].multiplicity_expr(), columns_.size());
+    for (const Expr& e : interactions_[i].tuple_exprs()) check_columns(name_, what, e, columns_.size());
   }
+}
+
+Ext Chip::structured_column(std::size_t c, std::span<const Ext>) const {
+  throw std::invalid_argument("chip " + name_ + " has no structured column " + std::to_string(c));
 }
 
 int Chip::max_degree() const {

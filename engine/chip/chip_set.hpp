@@ -76,7 +76,7 @@ std::vector<LogupLeaves<typename Exec::memory_space>> shard_logup_leaves(
     Ext alpha, Ext beta) {
   std::vector<LogupLeaves<typename Exec::memory_space>> out;
   for (std::size_t i = 0; i < st.traces.size(); ++i)
-    out.push_back(logup_leaves(exec, ledger, st.traces[i], st.chips[i]->lookups(), alpha, beta));
+    out.push_back(logup_leaves(exec, ledger, st.traces[i], st.chips[i]->interactions(), alpha, beta));
   return out;
 }
 

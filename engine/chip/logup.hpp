@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/chip/lookup_program.hpp"
+#include "engine/chip/interaction_program.hpp"
 #include "kernels/field/goldilocks_ext2.hpp"
 #include "views/trace.hpp"
 
@@ -29,8 +29,8 @@ struct LogupChallenges {
     return c;
   }
   template <class Row>
-  KOKKOS_INLINE_FUNCTION Ext denominator(const DeviceLookup& l, const Row& row) const {
-    Ext fingerprint = Ext(Felt::from_canonical(static_cast<uint32_t>(l.table)));
+  KOKKOS_INLINE_FUNCTION Ext denominator(const DeviceInteraction& l, const Row& row) const {
+    Ext fingerprint = Ext(Felt::from_canonical(static_cast<uint32_t>(l.bus)));
     for (uint32_t i = 0; i < l.arity; ++i) fingerprint += beta_pow[i + 1] * l.tuple[i].eval(row);
     return alpha - fingerprint;
   }
@@ -54,7 +54,7 @@ struct TraceRow {
 template <class Mem>
 struct LogupLeavesKernel {
   TraceView<Mem> trace;
-  Kokkos::View<const DeviceLookup*, Mem> lookups;
+  Kokkos::View<const DeviceInteraction*, Mem> lookups;
   LogupChallenges ch;
   std::size_t padded_lookups;
   Vec<Ext, Mem> p, q;
@@ -72,16 +72,16 @@ struct LogupLeavesKernel {
 
 // Throws std::invalid_argument unless rows is a power of two and every lookup column exists.
 void check_logup_input(const std::string& trace, std::size_t rows, std::size_t cols,
-                       const std::vector<Lookup>& lookups);
+                       const std::vector<Interaction>& lookups);
 }  // namespace detail
 
 template <class Exec>
 LogupLeaves<typename Exec::memory_space> logup_leaves(
     const Exec& exec, MemoryLedger& ledger, const Trace<typename Exec::memory_space>& trace,
-    const std::vector<Lookup>& lookups, Ext alpha, Ext beta) {
+    const std::vector<Interaction>& lookups, Ext alpha, Ext beta) {
   using Mem = typename Exec::memory_space;
   detail::check_logup_input(trace.name(), trace.rows(), trace.cols(), lookups);
-  const auto program = upload_lookups(exec, ledger, trace.name(), lookups);
+  const auto program = upload_interactions(exec, ledger, trace.name(), lookups);
   LogupLeaves<Mem> out;
   out.rows = trace.rows();
   out.lookups = 1;

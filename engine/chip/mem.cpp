@@ -20,8 +20,8 @@ std::vector<Expr> make_constraints() {
   return cs;
 }
 
-std::vector<Lookup> make_lookups() {
-  std::vector<Lookup> ls;
+std::vector<Interaction> make_lookups() {
+  std::vector<Interaction> ls;
   for (uint32_t c : {A_LO, A_HI, IMM, ADDR_W, ADDR_HI, V_LO, V_HI, DT_LO, DT_HI})
     ls.push_back(range16(acol(c), acol(IS_REAL)));
   ls.push_back(range16(felt(4) * acol(ADDR_W), acol(IS_REAL)));

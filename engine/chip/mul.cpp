@@ -15,8 +15,8 @@ std::vector<Expr> make_constraints() {
               two32 * col(K1_HI)};
 }
 
-std::vector<Lookup> make_lookups() {
-  std::vector<Lookup> ls;
+std::vector<Interaction> make_lookups() {
+  std::vector<Interaction> ls;
   for (uint32_t c : {A_LO, A_HI, B_LO, B_HI, C_LO, C_HI, K0, K1_LO})
     ls.push_back(range16(acol(c), acol(IS_REAL)));
   return ls;

@@ -27,7 +27,7 @@ class RecordChip : public Chip {
       const workload::RecordsView<typename Exec::memory_space>& records,
       const MultiplicityCounters<typename Exec::memory_space>& counters) const {
     using Mem = typename Exec::memory_space;
-    const auto program = upload_lookups(exec, ledger, name(), lookups());
+    const auto program = upload_interactions(exec, ledger, name(), interactions());
     auto trace =
         Trace<Mem>::allocate(ledger, name(), padded_rows(records.extent(0)), RowFill::kColumns);
     Kokkos::parallel_for(
@@ -39,7 +39,7 @@ class RecordChip : public Chip {
 
  protected:
   RecordChip(std::string name, std::vector<std::string> columns, std::vector<Expr> constraints,
-             std::vector<Lookup> lookups)
+             std::vector<Interaction> lookups)
       : Chip(std::move(name), std::move(columns), std::move(constraints), std::move(lookups)) {
     if (num_columns() != RowFill::kColumns)
       throw std::logic_error("chip " + this->name() + " names " + std::to_string(num_columns()) +

@@ -29,7 +29,7 @@ uint64_t shard_footprint(const chip::ChipSet& chips, const ShardShape& shape,
     bytes += rows * cols * felt;                          // trace
     bytes += rows * blowup * committed * felt;            // codeword
     bytes += 2 * rows * blowup * digest;                  // Merkle layers (all levels)
-    bytes += 2 * 2 * c->lookups().size() * rows * ext;    // leaves p, q + tower layers
+    bytes += 2 * 2 * c->interactions().size() * rows * ext;    // leaves p, q + tower layers
     bytes += rows * cols * ext;                           // main sumcheck Ext tables
     ++k;
   }

@@ -21,7 +21,7 @@ ProtocolShape protocol_shape(const JobConfig& job) {
   }
   // Every record chip row may make each of its lookups; the tables add one fraction a row.
   chips.for_each_chip([&](const chip::Chip& c) {
-    s.lookup_leaves += job.workload.shard_steps * c.lookups().size();
+    s.lookup_leaves += job.workload.shard_steps * c.interactions().size();
   });
   chips.for_each_table([&](const chip::Chip&) {
     max_rows = std::max<std::uint64_t>(max_rows, chip::kTableRows);

@@ -80,7 +80,8 @@ ProveJobResult prove_all(const JobConfig& job, Metrics& metrics, MemoryLedger& l
   auto prove = [&](std::size_t i, chip::ShardTraces<PMem>&& w) {
     ShardProverOptions o;
     o.metrics = &metrics;
-    return serialize(prove_shard(pexec, ledger, chips, std::move(w), params, i, o));
+    return serialize(prove_shard(pexec, ledger, chips.all(), std::move(w), params,
+                                     ShardStatement::for_shard(i, wcfg.shard_steps), nullptr, o));
   };
   file.shards = run_shard_pipeline<chip::ShardTraces<PMem>, std::vector<uint8_t>>(
       shards, admission, opt, footprint, witgen, prove);
@@ -147,7 +148,7 @@ void run_verify_job(const JobConfig& job, const std::string& proof_path, Metrics
     PhaseScope scope(metrics, "verify", long(i), SpaceKind::serial);
     try {
       const ShardProof proof = deserialize_shard_proof(file.shards[i], params);
-      verify_shard(proof, chips, ShardStatement::for_shard(i, wcfg.shard_steps), params);
+      verify_shard(proof, chips.all(), ShardStatement::for_shard(i, wcfg.shard_steps), params);
     } catch (const ProofFormatError& e) {
       throw ProofFormatError("shard " + std::to_string(i) + ": " + e.what());
     } catch (const VerifyError& e) {

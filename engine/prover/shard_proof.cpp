@@ -7,7 +7,7 @@ namespace kprove {
 namespace {
 
 constexpr uint32_t kMagic = 0x4853504Bu;  // "KPSH" little-endian
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 // Caps that only keep a corrupted length from driving allocation; the verifier checks the
 // exact shapes.
 constexpr std::size_t kMaxTraces = 64;
@@ -48,6 +48,8 @@ std::vector<uint8_t> serialize(const ShardProof& p) {
   w.seq(p.tower.layers, [](ByteWriter& w, const SumcheckProof& s) { write_blob(w, s.to_bytes()); });
   write_blob(w, p.main.to_bytes());
   write_blob(w, serialize(p.opening));
+  w.u8(p.preprocessed_opening ? 1 : 0);
+  if (p.preprocessed_opening) write_blob(w, serialize(*p.preprocessed_opening));
   return w.take();
 }
 
@@ -68,6 +70,11 @@ ShardProof deserialize_shard_proof(const std::vector<uint8_t>& bytes, const PcsP
                          [](ByteReader& r) { return read_sumcheck(r, "tower layer sumcheck"); });
   p.main = read_sumcheck(r, "main sumcheck");
   p.opening = deserialize_basefold_proof(read_blob(r, "Basefold proof"), params);
+  const uint8_t has_preprocessed = r.u8("preprocessed opening flag");
+  if (has_preprocessed > 1) r.fail("preprocessed opening flag", "is neither 0 nor 1");
+  if (has_preprocessed == 1)
+    p.preprocessed_opening =
+        deserialize_basefold_proof(read_blob(r, "preprocessed Basefold proof"), params);
   r.expect_end("shard proof");
   return p;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/pcs/proof.hpp"
@@ -17,12 +18,16 @@ struct ShardProof {
   Digest commitment;               // Basefold batch root of every committed matrix
   TowerProof tower;                // LogUp GKR tower over all lookups
   SumcheckProof main;              // main constraints: one claim per trace
-  BasefoldProof opening;           // committed columns at the main sumcheck's points
+  BasefoldProof opening;           // witness columns at the main sumcheck's points
+  // Preprocessed columns at the same points, against the verifying key's root; absent iff no
+  // chip has preprocessed columns.
+  std::optional<BasefoldProof> preprocessed_opening;
 };
 
 // Little-endian: magic "KPSH", u32 version, u64 shard index, log_rows, the commitment (4 Felt),
 // the tower (top values, then each layer's sumcheck), the main sumcheck and the Basefold
-// proof; sub-proofs travel as length-prefixed blobs in their own encodings.
+// proof, a byte 0/1 and the preprocessed Basefold proof if 1; sub-proofs travel as
+// length-prefixed blobs in their own encodings.
 std::vector<uint8_t> serialize(const ShardProof& proof);
 
 // Throws ProofFormatError on a wrong magic or version, truncated, oversized, non-canonical or

@@ -5,46 +5,75 @@
 #include <string>
 #include <utility>
 
-#include "engine/prover/fixed_columns.hpp"
+#include "engine/chip/interaction.hpp"
 
 namespace kprove {
 
-std::vector<TraceLayout> shard_layout(const chip::ChipSet& chips) {
-  std::vector<TraceLayout> out;
-  chips.for_each_chip([&](const auto& c) { out.push_back(TraceLayout{&c, std::nullopt, 0}); });
-  chips.for_each_table([&](const auto& t) {
-    out.push_back(TraceLayout{&t, t.id, table_fixed_columns(t.id)});
-  });
-  return out;
+ShardStatement ShardStatement::for_shard(uint64_t shard_index, uint64_t shard_steps) {
+  uint32_t v = 0;
+  while ((std::size_t(1) << v) < chip::padded_rows(shard_steps)) ++v;
+  ShardStatement s;
+  s.shard_index = shard_index;
+  s.max_log_rows = v;
+  return s;
 }
 
 namespace detail {
 
-void absorb_shard_statement(Transcript& t, uint64_t shard_index, const PcsParams& params,
-                            const std::vector<TraceLayout>& layout,
+void absorb_shard_statement(Transcript& t, const ShardStatement& statement,
+                            const PcsParams& params, const ChipList& chips,
                             const std::vector<uint32_t>& log_rows) {
-  if (log_rows.size() != layout.size())
+  if (log_rows.size() != chips.size())
     throw std::invalid_argument("shard statement: " + std::to_string(log_rows.size()) +
-                                " trace heights for " + std::to_string(layout.size()) + " traces");
+                                " trace heights for " + std::to_string(chips.size()) + " traces");
+  if (preprocessed_chips(chips).empty() == statement.preprocessed_root.has_value())
+    throw std::invalid_argument(statement.preprocessed_root
+                                    ? "shard statement: a preprocessed root, no preprocessed chip"
+                                    : "shard statement: preprocessed chips without their root");
   t.absorb_label(kShardDomain);
-  t.absorb_size(shard_index);
+  t.absorb_size(statement.public_values.size());
+  t.absorb(std::span<const Felt>(statement.public_values));
+  t.absorb_size(statement.shard_index);
   for (int p : {params.rate_bits, params.queries, params.pow_bits, params.final_log_size})
     t.absorb_size(std::size_t(p));
-  t.absorb_size(layout.size());
-  for (std::size_t k = 0; k < layout.size(); ++k) {
-    t.absorb_label(layout[k].chip->name());
+  t.absorb_size(chips.size());
+  for (std::size_t k = 0; k < chips.size(); ++k) {
+    t.absorb_label(chips[k]->name());
     t.absorb_size(log_rows[k]);
-    t.absorb_size(layout[k].chip->num_columns());
-    t.absorb_size(layout[k].fixed);
+    for (std::size_t n : {chips[k]->num_columns(), chips[k]->structured_columns(),
+                          chips[k]->preprocessed_columns()})
+      t.absorb_size(n);
   }
+  if (statement.preprocessed_root) t.absorb(*statement.preprocessed_root);
 }
 
-TowerTrees tower_trees(const std::vector<TraceLayout>& layout,
-                       const std::vector<uint32_t>& log_rows) {
+std::vector<std::size_t> preprocessed_chips(const ChipList& chips) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < chips.size(); ++k)
+    if (chips[k]->preprocessed_columns() > 0) out.push_back(k);
+  return out;
+}
+
+std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta) {
+  Ext sum = Ext::zero();
+  for (const BoundaryTerm& b : terms) {
+    if (b.tuple.size() != chip::bus_arity(b.bus))
+      throw std::invalid_argument(std::string("boundary term on bus ") + chip::to_string(b.bus) +
+                                  " has " + std::to_string(b.tuple.size()) + " entries");
+    Ext q = alpha - Felt::from_u64(static_cast<uint32_t>(b.bus));
+    Ext beta_power = beta;
+    for (Felt v : b.tuple) q -= beta_power * v, beta_power *= beta;
+    if (q.is_zero()) return std::nullopt;
+    sum += Ext(b.multiplicity) * q.inverse();
+  }
+  return sum;
+}
+
+TowerTrees tower_trees(const ChipList& chips, const std::vector<uint32_t>& log_rows) {
   TowerTrees out;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
+  for (std::size_t k = 0; k < chips.size(); ++k) {
     out.first_tree.push_back(out.heights.size());
-    out.heights.insert(out.heights.end(), layout[k].chip->lookups().size(), int(log_rows.at(k)));
+    out.heights.insert(out.heights.end(), chips[k]->interactions().size(), int(log_rows.at(k)));
   }
   out.first_tree.push_back(out.heights.size());
   return out;
@@ -54,7 +83,7 @@ namespace {
 
 std::vector<Expr> main_exprs(const chip::Chip& chip) {
   std::vector<Expr> out = chip.constraints();
-  for (const chip::Lookup& l : chip.lookups()) {
+  for (const chip::Interaction& l : chip.interactions()) {
     out.push_back(l.multiplicity_expr());
     for (const Expr& e : l.tuple_exprs()) out.push_back(e);
   }
@@ -64,7 +93,7 @@ std::vector<Expr> main_exprs(const chip::Chip& chip) {
 
 std::vector<Ext> main_coefficients(const chip::Chip& chip, Ext gamma, Ext alpha, Ext beta,
                                    std::span<const Ext> claim_p, std::span<const Ext> claim_q) {
-  const auto& lookups = chip.lookups();
+  const auto& lookups = chip.interactions();
   if (claim_p.size() != lookups.size() || claim_q.size() != lookups.size())
     throw std::invalid_argument("main_coefficients: chip " + chip.name() + " has " +
                                 std::to_string(lookups.size()) + " lookups, " +
@@ -80,7 +109,7 @@ std::vector<Ext> main_coefficients(const chip::Chip& chip, Ext gamma, Ext alpha,
     Ext beta_power = beta;
     for (std::size_t i = 0; i < lookups[l].tuple.size(); ++i, beta_power *= beta)
       out.push_back(-(nu * beta_power));
-    const Felt id = Felt::from_u64(static_cast<uint32_t>(lookups[l].table));
+    const Felt id = Felt::from_u64(static_cast<uint32_t>(lookups[l].bus));
     constant += nu * (alpha - id - claim_q[l]) - mu * claim_p[l];
   }
   out.push_back(constant);
@@ -89,7 +118,7 @@ std::vector<Ext> main_coefficients(const chip::Chip& chip, Ext gamma, Ext alpha,
 
 }  // namespace
 
-MainTerms main_terms(Transcript& t, const TraceLayout& trace, std::size_t k, uint32_t log_rows,
+MainTerms main_terms(Transcript& t, const chip::Chip& chip, std::size_t k, uint32_t log_rows,
                      const TowerTrees& trees, const TowerClaims& claims, Ext alpha, Ext beta) {
   const std::size_t first = trees.first_tree.at(k), end = trees.first_tree.at(k + 1);
   const Ext gamma = t.challenge_ext();
@@ -100,9 +129,9 @@ MainTerms main_terms(Transcript& t, const TraceLayout& trace, std::size_t k, uin
     out.zeta = claims.points.at(first);
   }
   const std::span<const Ext> claim_p(claims.leaf_p), claim_q(claims.leaf_q);
-  out.exprs = main_exprs(*trace.chip);
+  out.exprs = main_exprs(chip);
   out.coefficients =
-      main_coefficients(*trace.chip, gamma, alpha, beta, claim_p.subspan(first, end - first),
+      main_coefficients(chip, gamma, alpha, beta, claim_p.subspan(first, end - first),
                         claim_q.subspan(first, end - first));
   return out;
 }

@@ -1,6 +1,6 @@
 // What prover (shard_prover.hpp) and verifier (engine/verifier/shard_verifier.hpp) of a shard
-// derive identically: the trace layout, the transcript statement, the tower's trees and the
-// main-constraint expressions with their challenge coefficients.
+// share: the statement, the transcript's opening, the tower's trees and the main-constraint
+// expressions with their challenge coefficients.
 #pragma once
 
 #include <cstddef>
@@ -9,7 +9,8 @@
 #include <span>
 #include <vector>
 
-#include "engine/chip/chip_set.hpp"
+#include "kernels/hash/sponge.hpp"
+#include "engine/chip/chip.hpp"
 #include "engine/pcs/params.hpp"
 #include "engine/prover/tower.hpp"
 #include "engine/transcript/transcript.hpp"
@@ -17,26 +18,53 @@
 
 namespace kprove {
 
-// One trace of a shard, in ChipSet order (record chips, then tables).
-struct TraceLayout {
-  const chip::Chip* chip = nullptr;
-  std::optional<chip::TableId> table;  // set for the fixed tables
-  std::size_t fixed = 0;               // leading fixed columns: not committed
+// The chips of a shard, one trace each, in the order of the witness and of the proof.
+using ChipList = std::vector<const chip::Chip*>;
 
-  std::size_t committed_columns() const { return chip->num_columns() - fixed; }
+// A tuple the verifier itself puts on a bus: the boundary of the shard's execution (entry
+// state, halting state, initial registers). It adds multiplicity / (alpha - fingerprint) to
+// the LogUp sum, which then must be zero.
+struct BoundaryTerm {
+  chip::Bus bus;
+  std::vector<Felt> tuple;
+  Felt multiplicity;
 };
 
-std::vector<TraceLayout> shard_layout(const chip::ChipSet& chips);
+// What prover and verifier know of a shard besides the proof.
+struct ShardStatement {
+  uint64_t shard_index = 0;
+  // Bound on log2(rows) of every trace whose height the prover chooses.
+  uint32_t max_log_rows = 0;
+  // Absorbed into the transcript before any commitment (vk digest, program, input, output,
+  // exit code, cycles, ...): every challenge depends on them.
+  std::vector<Felt> public_values;
+  std::vector<BoundaryTerm> boundary;
+  // Root of the preprocessed columns (the verifying key's commitment); set iff some chip has
+  // preprocessed columns.
+  std::optional<Digest> preprocessed_root;
+
+  // The statement of shard `shard_index` of the synthetic workload cut into shard_steps.
+  static ShardStatement for_shard(uint64_t shard_index, uint64_t shard_steps);
+};
 
 namespace detail {
 
-inline constexpr const char* kShardDomain = "kprove.shard.v1";
+inline constexpr const char* kShardDomain = "kprove.shard.v2";
 
-// Label, shard index, PCS parameters, then per trace its name, log2(rows), columns and fixed
-// columns. Throws std::invalid_argument when log_rows does not match the layout.
-void absorb_shard_statement(Transcript& t, uint64_t shard_index, const PcsParams& params,
-                            const std::vector<TraceLayout>& layout,
+// Label, public values, shard index, PCS parameters, per trace its name, log2(rows) and
+// column kinds, then the preprocessed root. Throws std::invalid_argument when log_rows does
+// not match the chips or the preprocessed root is missing or superfluous.
+void absorb_shard_statement(Transcript& t, const ShardStatement& statement,
+                            const PcsParams& params, const ChipList& chips,
                             const std::vector<uint32_t>& log_rows);
+
+// Chips with preprocessed columns, in chip order: the matrices of the preprocessed commitment.
+std::vector<std::size_t> preprocessed_chips(const ChipList& chips);
+
+// Sum over the boundary terms of multiplicity / (alpha - fingerprint(bus, tuple)); throws
+// std::invalid_argument for a tuple of the wrong arity. A zero denominator is reported as
+// nullopt (the verifier rejects).
+std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta);
 
 // The tower's trees: one per lookup of every trace (trace order, then lookup order), each of
 // the trace's height. first_tree[k] is trace k's first tree; first_tree.back() the count.
@@ -44,8 +72,7 @@ struct TowerTrees {
   std::vector<int> heights;
   std::vector<std::size_t> first_tree;
 };
-TowerTrees tower_trees(const std::vector<TraceLayout>& layout,
-                       const std::vector<uint32_t>& log_rows);
+TowerTrees tower_trees(const ChipList& chips, const std::vector<uint32_t>& log_rows);
 
 // Trace k's part of the main-constraint sumcheck,
 //   sum_x eq(zeta, x) sum_i c_i E_i(T(x)) = 0,
@@ -62,7 +89,7 @@ struct MainTerms {
 
 // Draws trace k's gamma (and, for a trace without lookups, its eq point) and builds its terms
 // from the tower's leaf claims.
-MainTerms main_terms(Transcript& t, const TraceLayout& trace, std::size_t k, uint32_t log_rows,
+MainTerms main_terms(Transcript& t, const chip::Chip& chip, std::size_t k, uint32_t log_rows,
                      const TowerTrees& trees, const TowerClaims& claims, Ext alpha, Ext beta);
 
 // Degree of the claim in each variable: the eq factor times the highest expression (what

@@ -1,20 +1,22 @@
 // The per-shard prover: one proof that every chip trace satisfies its constraints and that all
 // LogUp lookups of the shard (chips into the fixed tables) balance.
 //
-// Protocol (one Fiat-Shamir transcript, domain "kprove.shard.v1"; verifier in
+// Protocol (one Fiat-Shamir transcript, domain "kprove.shard.v2"; verifier in
 // engine/verifier/shard_verifier.hpp, shared pieces in shard_protocol.hpp):
-//  1. Witness: the traces of witgen_shard (ALU, MUL, MEM; tables u16_range, and_byte), rows a
-//     power of two. Committed: every chip column and each table's multiplicity column. Table
-//     FIXED columns are never committed: the verifier evaluates their MLEs itself
-//     (fixed_columns.hpp).
-//  2. Statement: shard index, PCS parameters, per trace its name, log2(rows) and columns; then
-//     one Basefold batch commitment of all committed matrices, its root absorbed.
-//  3. LogUp challenges alpha, beta; leaves per lookup l of trace k: p = multiplicity,
-//     q = alpha - (table id + sum_i beta^(i+1) tuple_i) (chip::logup_leaves).
-//  4. Tower (tower.hpp): one fractional-sum tree per lookup, all trees batched under shared
-//     challenges; the top layer is sent and the verifier checks sum_t P_t / Q_t == 0 over all
-//     trees (every Q_t != 0). Output per trace k: its point z'_k (log2(rows_k) coordinates,
-//     shared by its lookups) and the claims p_l(z'_k), q_l(z'_k).
+//  1. Witness: one trace per chip of the ChipList, rows a power of two. Committed: every
+//     witness column. Structured columns are never committed (the verifier evaluates their
+//     MLEs itself, Chip::structured_column); preprocessed columns are committed once, in the
+//     verifying key (Preprocessed below), and opened per shard.
+//  2. Statement: public values first, shard index, PCS parameters, per trace its name,
+//     log2(rows) and column kinds, the preprocessed root; then one Basefold batch commitment
+//     of all witness matrices, its root absorbed.
+//  3. LogUp challenges alpha, beta; leaves per interaction l of trace k: p = multiplicity,
+//     q = alpha - (bus + sum_i beta^(i+1) tuple_i) (chip::logup_leaves).
+//  4. Tower (tower.hpp): one fractional-sum tree per interaction, all trees batched under
+//     shared challenges; the top layer is sent and the verifier checks that sum_t P_t / Q_t
+//     plus the statement's boundary terms is zero (every Q_t != 0). Output per trace k: its
+//     point z'_k (log2(rows_k) coordinates, shared by its interactions) and the claims
+//     p_l(z'_k), q_l(z'_k).
 //  5. Main constraints: per trace a fresh gamma_k, and ONE batched sumcheck (traces of
 //     different heights suffix-aligned, engine/sumcheck/claim.hpp) of, per trace,
 //       sum_x eq(z'_k, x) [ sum_j gamma^j C_j(T(x)) + sum_l mu_l (p_l(T(x)) - claim_p)
@@ -22,8 +24,10 @@
 //     p_l, q_l affine in the columns (shard_protocol.hpp gives the exact terms). Constraints and
 //     leaf claims are checked together; the result is a point z_k per trace and every column's
 //     value there (fixed table columns included; the verifier recomputes those).
-//  6. PCS opening: Basefold opening of matrix k at z_k (reversed: Basefold binds the least
-//     significant row bit first) with step 5's values of the committed columns.
+//  6. PCS openings: Basefold opening of witness matrix k at z_k (reversed: Basefold binds the
+//     least significant row bit first) with step 5's values of the witness columns; then, if
+//     any chip has preprocessed columns, the opening of the preprocessed commitment at the
+//     same points with step 5's values of those columns.
 //
 // Memory: the traces are consumed. The LogUp leaves die once the tower is built, each tower
 // layer once its sumcheck has read it, the table traces after step 5, the chip traces and the
@@ -35,7 +39,9 @@
 #include "engine/chip/chip_set.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "engine/pcs/params.hpp"
+#include "engine/prover/preprocessed.hpp"
 #include "engine/prover/shard_proof.hpp"
+#include "engine/prover/shard_protocol.hpp"
 #include "views/memory_ledger.hpp"
 
 namespace kprove {
@@ -46,13 +52,16 @@ struct ShardProverOptions {
   Metrics* metrics = nullptr;
 };
 
-// Proves one shard from its witness (witgen_shard on the same ChipSet). Throws
-// std::invalid_argument if the traces do not match the ChipSet's layout or the parameters are
-// invalid. A wrong witness still yields a proof, which the verifier rejects.
+// Proves one shard from its witness (one trace per chip, in chip order). `preprocessed` is
+// the commitment of the chips' preprocessed columns (statement.preprocessed_root), or null
+// when no chip has any. Throws std::invalid_argument if the traces do not match the chips, the
+// preprocessed commitment does not match the statement or the parameters are invalid. A
+// wrong witness still yields a proof, which the verifier rejects.
 template <class Exec>
-ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const chip::ChipSet& chips,
+ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
                        chip::ShardTraces<typename Exec::memory_space>&& witness,
-                       const PcsParams& params, uint64_t shard_index,
+                       const PcsParams& params, const ShardStatement& statement,
+                       const Preprocessed<typename Exec::memory_space>* preprocessed,
                        const ShardProverOptions& options = {});
 
 }  // namespace kprove

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "engine/pcs/basefold.hpp"
-#include "engine/prover/fixed_columns.hpp"
 #include "engine/prover/shard_protocol.hpp"
 #include "engine/sumcheck/verifier.hpp"
 
@@ -12,25 +11,22 @@ namespace kprove {
 
 namespace {
 
-constexpr uint32_t kTableLogRows = 16;
-static_assert(chip::kTableRows == std::size_t(1) << kTableLogRows);
-
 [[noreturn]] void reject(const std::string& why) {
   throw VerifyError("shard proof rejected: " + why);
 }
 
-void check_shapes(const std::vector<TraceLayout>& layout, const std::vector<uint32_t>& log_rows,
+void check_shapes(const ChipList& chips, const std::vector<uint32_t>& log_rows,
                   uint32_t max_log_rows) {
-  if (log_rows.size() != layout.size())
+  if (log_rows.size() != chips.size())
     reject("shape: " + std::to_string(log_rows.size()) + " trace heights, expected " +
-           std::to_string(layout.size()));
-  for (std::size_t k = 0; k < layout.size(); ++k) {
-    const std::string& name = layout[k].chip->name();
+           std::to_string(chips.size()));
+  for (std::size_t k = 0; k < chips.size(); ++k) {
+    const std::string& name = chips[k]->name();
     const uint32_t v = log_rows[k];
-    if (layout[k].table) {
-      if (v != kTableLogRows)
-        reject("shape: table " + name + " claims 2^" + std::to_string(v) + " rows, it has " +
-               std::to_string(chip::kTableRows));
+    if (const auto fixed = chips[k]->fixed_log_rows()) {
+      if (v != *fixed)
+        reject("shape: chip " + name + " claims 2^" + std::to_string(v) + " rows, it has 2^" +
+               std::to_string(*fixed));
     } else if (v < 1 || v > max_log_rows) {
       reject("shape: chip " + name + " claims 2^" + std::to_string(v) + " rows, outside 2^1..2^" +
              std::to_string(max_log_rows));
@@ -38,51 +34,52 @@ void check_shapes(const std::vector<TraceLayout>& layout, const std::vector<uint
   }
 }
 
-// Every root denominator is non-zero and sum_t P_t / Q_t == 0 over all lookups of the shard.
-void check_logup_sum(const std::vector<TraceLayout>& layout, const detail::TowerTrees& trees,
-                     const TowerClaims& claims) {
-  Ext sum = Ext::zero();
-  for (std::size_t k = 0; k < layout.size(); ++k)
+// Every root denominator is non-zero and sum_t P_t / Q_t plus the boundary terms is zero.
+void check_logup_sum(const ChipList& chips, const detail::TowerTrees& trees,
+                     const TowerClaims& claims, const ShardStatement& statement, Ext alpha,
+                     Ext beta) {
+  const std::optional<Ext> boundary = detail::boundary_sum(statement.boundary, alpha, beta);
+  if (!boundary) reject("LogUp: a boundary term has a zero denominator");
+  Ext sum = *boundary;
+  for (std::size_t k = 0; k < chips.size(); ++k)
     for (std::size_t t = trees.first_tree[k]; t < trees.first_tree[k + 1]; ++t) {
       if (claims.root_q[t].is_zero())
-        reject("LogUp: chip " + layout[k].chip->name() + " lookup " +
+        reject("LogUp: chip " + chips[k]->name() + " interaction " +
                std::to_string(t - trees.first_tree[k]) + " has a zero root denominator");
       sum += claims.root_p[t] * claims.root_q[t].inverse();
     }
-  if (!sum.is_zero()) reject("LogUp: the lookups of the shard do not balance (sum != 0)");
+  if (!sum.is_zero())
+    reject("LogUp: the buses of the shard do not balance with its boundary (sum != 0)");
 }
 
-std::string trace_names(const std::vector<TraceLayout>& layout) {
+std::string trace_names(const ChipList& chips) {
   std::string out;
-  for (const auto& t : layout) out += (out.empty() ? "" : ", ") + t.chip->name();
+  for (const chip::Chip* c : chips) out += (out.empty() ? "" : ", ") + c->name();
   return out;
 }
 
 }  // namespace
 
-ShardStatement ShardStatement::for_shard(uint64_t shard_index, uint64_t shard_steps) {
-  uint32_t v = 0;
-  while ((std::size_t(1) << v) < chip::padded_rows(shard_steps)) ++v;
-  return ShardStatement{shard_index, v};
-}
-
-void verify_shard(const ShardProof& proof, const chip::ChipSet& chips,
+void verify_shard(const ShardProof& proof, const ChipList& chips,
                   const ShardStatement& statement, const PcsParams& params) {
   params.validate();
-  const std::vector<TraceLayout> layout = shard_layout(chips);
   if (proof.shard_index != statement.shard_index)
     reject("shard index: the proof is for shard " + std::to_string(proof.shard_index) +
            ", expected " + std::to_string(statement.shard_index));
-  check_shapes(layout, proof.log_rows, statement.max_log_rows);
+  check_shapes(chips, proof.log_rows, statement.max_log_rows);
   const std::vector<uint32_t>& log_rows = proof.log_rows;
+  const std::vector<std::size_t> preprocessed = detail::preprocessed_chips(chips);
+  if (preprocessed.empty() != !proof.preprocessed_opening)
+    reject(preprocessed.empty() ? "a preprocessed opening, but no chip has preprocessed columns"
+                                : "no opening of the preprocessed columns");
 
   Transcript transcript(detail::kShardDomain);
-  detail::absorb_shard_statement(transcript, statement.shard_index, params, layout, log_rows);
+  detail::absorb_shard_statement(transcript, statement, params, chips, log_rows);
   transcript.absorb(proof.commitment);
 
   const Ext alpha = transcript.challenge_ext();
   const Ext beta = transcript.challenge_ext();
-  const detail::TowerTrees trees = detail::tower_trees(layout, log_rows);
+  const detail::TowerTrees trees = detail::tower_trees(chips, log_rows);
   const TowerClaims claims = [&] {
     try {
       return verify_tower(transcript, trees.heights, proof.tower);
@@ -90,43 +87,60 @@ void verify_shard(const ShardProof& proof, const chip::ChipSet& chips,
       reject(e.what());
     }
   }();
-  check_logup_sum(layout, trees, claims);
+  check_logup_sum(chips, trees, claims, statement, alpha, beta);
 
   std::vector<detail::MainTerms> terms;
   std::vector<SumcheckClaim> main_claims;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
+  for (std::size_t k = 0; k < chips.size(); ++k) {
     terms.push_back(
-        detail::main_terms(transcript, layout[k], k, log_rows[k], trees, claims, alpha, beta));
+        detail::main_terms(transcript, *chips[k], k, log_rows[k], trees, claims, alpha, beta));
     main_claims.push_back(SumcheckClaim{int(log_rows[k]), detail::main_degree(terms.back().exprs),
-                                        layout[k].chip->num_columns(), Ext::zero()});
+                                        chips[k]->num_columns(), Ext::zero()});
   }
   const SumcheckVerdict verdict = verify_sumcheck(transcript, main_claims, proof.main);
   if (!verdict) reject("main constraints: " + verdict.reason);
   std::vector<Ext> oracles;
   std::vector<std::vector<Ext>> points, evals;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
+  for (std::size_t k = 0; k < chips.size(); ++k) {
+    const chip::Chip& chip = *chips[k];
     const auto z = claim_point(verdict.point, int(log_rows[k]));
     const std::vector<Ext>& columns = proof.main.final_evals[k];
-    for (std::size_t c = 0; c < layout[k].fixed; ++c)
-      if (columns[c] != table_fixed_column(*layout[k].table, c, z))
-        reject("main constraints: table " + layout[k].chip->name() + " fixed column " +
-               layout[k].chip->columns()[c] + " does not match its MLE");
+    for (std::size_t c = 0; c < chip.structured_columns(); ++c)
+      if (columns[c] != chip.structured_column(c, z))
+        reject("main constraints: chip " + chip.name() + " structured column " +
+               chip.columns()[c] + " does not match its MLE");
     oracles.push_back(eq_eval(terms[k].zeta, z) *
                       expr_oracle(terms[k].exprs, terms[k].coefficients, columns));
     points.push_back(detail::to_pcs_point(z));
-    evals.emplace_back(columns.begin() + std::ptrdiff_t(layout[k].fixed), columns.end());
+    evals.emplace_back(columns.begin() + std::ptrdiff_t(chip.fixed_columns()), columns.end());
   }
   if (!check_oracle(verdict, oracles))
-    reject("main constraints: final check of the batched claims (" + trace_names(layout) +
-           ") fails: some chip's constraints or lookup leaves do not hold");
+    reject("main constraints: final check of the batched claims (" + trace_names(chips) +
+           ") fails: some chip's constraints or interaction leaves do not hold");
 
   std::vector<std::pair<std::size_t, std::size_t>> shapes;
-  for (std::size_t k = 0; k < layout.size(); ++k)
-    shapes.emplace_back(std::size_t(1) << log_rows[k], layout[k].committed_columns());
+  for (std::size_t k = 0; k < chips.size(); ++k)
+    shapes.emplace_back(std::size_t(1) << log_rows[k], chips[k]->witness_columns());
   try {
     basefold_verify(proof.commitment, shapes, points, evals, proof.opening, params, transcript);
   } catch (const PcsVerifyError& e) {
     reject(std::string("pcs opening: ") + e.what());
+  }
+  if (preprocessed.empty()) return;
+  std::vector<std::pair<std::size_t, std::size_t>> pre_shapes;
+  std::vector<std::vector<Ext>> pre_points, pre_evals;
+  for (std::size_t k : preprocessed) {
+    pre_shapes.emplace_back(std::size_t(1) << log_rows[k], chips[k]->preprocessed_columns());
+    pre_points.push_back(points[k]);
+    const auto first =
+        proof.main.final_evals[k].begin() + std::ptrdiff_t(chips[k]->structured_columns());
+    pre_evals.emplace_back(first, first + std::ptrdiff_t(chips[k]->preprocessed_columns()));
+  }
+  try {
+    basefold_verify(*statement.preprocessed_root, pre_shapes, pre_points, pre_evals,
+                    *proof.preprocessed_opening, params, transcript);
+  } catch (const PcsVerifyError& e) {
+    reject(std::string("preprocessed opening: ") + e.what());
   }
 }
 

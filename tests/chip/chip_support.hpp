@@ -67,8 +67,8 @@ inline int failing_constraint(const HostTrace& t, std::size_t r) {
 }
 
 // alpha - (table_id + sum_i beta^(i+1) tuple_i), written out from the definition.
-inline Ext host_denominator(const Lookup& l, const Felt* row, Ext alpha, Ext beta) {
-  Ext fp = Ext(Felt::from_u64(static_cast<uint32_t>(l.table)));
+inline Ext host_denominator(const Interaction& l, const Felt* row, Ext alpha, Ext beta) {
+  Ext fp = Ext(Felt::from_u64(static_cast<uint32_t>(l.bus)));
   Ext bp = beta;
   for (const Affine& a : l.tuple) {
     fp = fp + bp * a.eval(row);
@@ -81,7 +81,7 @@ inline Ext host_logup_sum(const std::vector<HostTrace>& traces, Ext alpha, Ext b
   Ext sum = Ext::zero();
   for (const HostTrace& t : traces)
     for (std::size_t r = 0; r < t.rows; ++r)
-      for (const Lookup& l : t.chip->lookups()) {
+      for (const Interaction& l : t.chip->interactions()) {
         const Felt m = l.multiplicity.eval(t.row(r));
         if (!m.is_zero()) sum += Ext(m) * host_denominator(l, t.row(r), alpha, beta).inverse();
       }

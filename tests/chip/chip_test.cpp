@@ -101,14 +101,14 @@ TYPED_TEST(ChipWitgenTest, ConstraintsVanishUnderDeviceExprProgram) {
 std::vector<std::vector<uint64_t>> recount(const std::vector<HostTrace>& traces) {
   std::vector<std::vector<uint64_t>> mult(kNumTables, std::vector<uint64_t>(kTableRows));
   for (const HostTrace& t : traces)
-    for (const Lookup& l : t.chip->lookups())
+    for (const Interaction& l : t.chip->interactions())
       for (std::size_t r = 0; r < t.rows; ++r) {
         const Felt m = l.multiplicity.eval(t.row(r));
         if (m.is_zero()) continue;
         const uint64_t v0 = l.tuple[0].eval(t.row(r)).value();
         const uint64_t row =
-            l.table == TableId::u16_range ? v0 : v0 * 256 + l.tuple[1].eval(t.row(r)).value();
-        mult[table_index(l.table)][row] += m.value();
+            l.bus == Bus::u16_range ? v0 : v0 * 256 + l.tuple[1].eval(t.row(r)).value();
+        mult[table_index(l.bus)][row] += m.value();
       }
   return mult;
 }
@@ -140,7 +140,7 @@ TEST(ChipWitgenTest, DescriptionsAreConsistent) {
   for (std::size_t i = 0; i < chips.size(); ++i) {
     const Chip& c = *chips[i];
     EXPECT_EQ(c.num_columns(), cols[i]) << c.name();
-    EXPECT_EQ(c.lookups().size(), lookups[i]) << c.name();
+    EXPECT_EQ(c.interactions().size(), lookups[i]) << c.name();
     EXPECT_LE(c.max_degree(), 2) << c.name();
     EXPECT_EQ(std::set<std::string>(c.columns().begin(), c.columns().end()).size(), c.num_columns())
         << c.name() << " has duplicate column names";

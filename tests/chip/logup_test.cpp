@@ -31,7 +31,7 @@ Ext device_leaf_sum(const std::vector<HostTrace>& traces, Ext alpha, Ext beta) {
   MemoryLedger ledger;
   Ext sum = Ext::zero();
   for (const HostTrace& t : traces) {
-    const auto& lookups = t.chip->lookups();
+    const auto& lookups = t.chip->interactions();
     const auto leaves =
         logup_leaves(Exec(), ledger, to_device<Mem>(ledger, t), lookups, alpha, beta);
     EXPECT_EQ(leaves.rows, t.rows);
@@ -178,18 +178,18 @@ TEST(LogupNegativeTest, ForgedMultiplicityBreaksLogup) {
 
 TEST(LogupInputTest, RejectsMalformedInput) {
   MemoryLedger ledger;
-  const auto& alu_lookups = test::chip_set().alu.lookups();
+  const auto& alu_lookups = test::chip_set().alu.interactions();
   const auto odd = Trace<Kokkos::HostSpace>::allocate(ledger, "odd", 3, alu::NUM_COLS);
   EXPECT_THROW(logup_leaves(Kokkos::Serial(), ledger, odd, alu_lookups, Ext::one(), Ext::one()),
                std::invalid_argument);
   const auto narrow = Trace<Kokkos::HostSpace>::allocate(ledger, "narrow", 4, 5);
   EXPECT_THROW(logup_leaves(Kokkos::Serial(), ledger, narrow, alu_lookups, Ext::one(), Ext::one()),
                std::invalid_argument);
-  const Lookup wide{TableId::u16_range, {Affine::col(0), Affine::col(1)}, Affine::col(2)};
-  EXPECT_THROW(compile_lookups({wide}), std::invalid_argument);
+  const Interaction wide{Bus::u16_range, {Affine::col(0), Affine::col(1)}, Affine::col(2)};
+  EXPECT_THROW(compile_interactions({wide}), std::invalid_argument);
   Affine many;
   for (uint32_t c = 0; c <= kMaxAffineTerms; ++c) many = many + Affine::col(c);
-  EXPECT_THROW(compile_lookups({{TableId::u16_range, {many}, Affine::col(0)}}),
+  EXPECT_THROW(compile_interactions({{Bus::u16_range, {many}, Affine::col(0)}}),
                std::invalid_argument);
 }
 

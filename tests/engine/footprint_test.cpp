@@ -36,7 +36,8 @@ TYPED_TEST(ShardFootprint, BoundsTheLedgerPeakOfARealShard) {
       auto records = workload::generate_shard(Exec(), ledger, cfg, shard);
       for (std::size_t c = 0; c < 3; ++c) EXPECT_EQ(records.count[c], shape.records[c]);
       auto traces = chip::witgen_shard(Exec(), ledger, chips, records);
-      prove_shard(Exec(), ledger, chips, std::move(traces), params, shard);
+      prove_shard(Exec(), ledger, chips.all(), std::move(traces), params,
+                  ShardStatement::for_shard(shard, cfg.shard_steps), nullptr);
     }
     const auto peak = ledger.stats(Mem::name()).peak;
     const auto bound = shard_footprint(chips, shape, params);

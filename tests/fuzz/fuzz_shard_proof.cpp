@@ -177,7 +177,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bool accepted = false;
   try {
     const ShardProof proof = deserialize_shard_proof(bytes, params);
-    verify_shard(proof, chips, statement, params);
+    verify_shard(proof, chips.all(), statement, params);
     accepted = true;
   } catch (const ProofFormatError&) {
   } catch (const VerifyError&) {

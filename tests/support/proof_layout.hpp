@@ -42,10 +42,17 @@ class LayoutWalker {
     const std::uint64_t layers = u64(at + "tower layer count");
     for (std::uint64_t l = 0; l < layers; ++l) blob(at + "tower layer sumcheck");
     blob(at + "main sumcheck");
-    const std::uint64_t len = u64(at + "Basefold length");
+    basefold_blob(at + "Basefold");
+    const std::uint8_t preprocessed = b_.at(pos_);
+    fixed(at + "preprocessed opening flag", 1);
+    if (preprocessed == 1) basefold_blob(at + "preprocessed Basefold");
+  }
+
+  void basefold_blob(const std::string& at) {
+    const std::uint64_t len = u64(at + " length");
     const std::size_t end = pos_ + len;
-    basefold(at + "Basefold: ");
-    if (pos_ != end) throw std::logic_error(at + "Basefold layout does not match its length");
+    basefold(at + ": ");
+    if (pos_ != end) throw std::logic_error(at + " layout does not match its length");
   }
 
   void basefold(const std::string& at) {

@@ -4,7 +4,7 @@
 
 #include <initializer_list>
 
-#include "engine/chip/lookup.hpp"
+#include "engine/chip/interaction.hpp"
 
 namespace kprove::chip::detail {
 
@@ -25,11 +25,11 @@ inline Affine asum(std::initializer_list<uint32_t> cols) {
 }
 inline Felt felt(uint64_t k) { return Felt::from_u64(k); }
 
-inline Lookup range16(Affine value, Affine selector) {
-  return {TableId::u16_range, {std::move(value)}, std::move(selector)};
+inline Interaction range16(Affine value, Affine selector) {
+  return {Bus::u16_range, {std::move(value)}, std::move(selector)};
 }
-inline Lookup and_byte(uint32_t a, uint32_t b, uint32_t a_and_b, Affine selector) {
-  return {TableId::and_byte, {acol(a), acol(b), acol(a_and_b)}, std::move(selector)};
+inline Interaction and_byte(uint32_t a, uint32_t b, uint32_t a_and_b, Affine selector) {
+  return {Bus::and_byte, {acol(a), acol(b), acol(a_and_b)}, std::move(selector)};
 }
 
 }  // namespace kprove::chip::detail

@@ -20,7 +20,7 @@ template <class RowFill, class Mem>
 struct WitgenKernel {
   workload::RecordsView<Mem> records;
   TraceView<Mem> trace;
-  Kokkos::View<const DeviceLookup*, Mem> lookups;
+  Kokkos::View<const DeviceInteraction*, Mem> lookups;
   MultiplicityCounters<Mem> counters;
 
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t r) const {

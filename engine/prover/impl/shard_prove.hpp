@@ -34,16 +34,15 @@ class ProverPhase {
   std::optional<PhaseScope> scope_;
 };
 
-// log2(rows) per trace; throws std::invalid_argument unless the witness matches the layout.
+// log2(rows) per trace; throws std::invalid_argument unless the witness matches the chips.
 template <class Mem>
-std::vector<uint32_t> check_witness(const std::vector<TraceLayout>& layout,
-                                    const chip::ShardTraces<Mem>& w) {
-  if (w.traces.size() != layout.size() || w.chips.size() != layout.size())
+std::vector<uint32_t> check_witness(const ChipList& chips, const chip::ShardTraces<Mem>& w) {
+  if (w.traces.size() != chips.size() || w.chips.size() != chips.size())
     throw std::invalid_argument("prove_shard: witness has " + std::to_string(w.traces.size()) +
-                                " traces, the chip set " + std::to_string(layout.size()));
+                                " traces, the chip list " + std::to_string(chips.size()));
   std::vector<uint32_t> log_rows;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
-    const chip::Chip& chip = *layout[k].chip;
+  for (std::size_t k = 0; k < chips.size(); ++k) {
+    const chip::Chip& chip = *chips[k];
     const Trace<Mem>& t = w.traces[k];
     const std::string what = "prove_shard: trace " + std::to_string(k) + " (" + chip.name() + ")";
     if (w.chips[k] != &chip) throw std::invalid_argument(what + " belongs to another chip");
@@ -52,15 +51,16 @@ std::vector<uint32_t> check_witness(const std::vector<TraceLayout>& layout,
                                   " columns, the chip " + std::to_string(chip.num_columns()));
     const int v = mle_num_vars(t.rows(), what.c_str());
     if (v == 0) throw std::invalid_argument(what + " has a single row");
-    if (layout[k].table && t.rows() != chip::kTableRows)
-      throw std::invalid_argument(what + " has " + std::to_string(t.rows()) + " rows, tables " +
-                                  std::to_string(chip::kTableRows));
+    if (const auto fixed = chip.fixed_log_rows(); fixed && uint32_t(v) != *fixed)
+      throw std::invalid_argument(what + " has 2^" + std::to_string(v) + " rows, the chip 2^" +
+                                  std::to_string(*fixed));
     log_rows.push_back(uint32_t(v));
   }
   return log_rows;
 }
 
-// What Basefold commits: chip traces as they are, the tables' non-fixed columns as copies.
+// What Basefold commits: chip traces as they are, the witness columns of chips with fixed
+// columns as copies.
 template <class Mem>
 struct CommittedMatrices {
   std::vector<Owned<Mat<Felt, Mem>>> copies;
@@ -69,25 +69,40 @@ struct CommittedMatrices {
 
 template <class Exec>
 CommittedMatrices<typename Exec::memory_space> committed_matrices(
-    const Exec& exec, MemoryLedger& ledger, const std::vector<TraceLayout>& layout,
+    const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
     const std::vector<Trace<typename Exec::memory_space>>& traces) {
   using Mem = typename Exec::memory_space;
   CommittedMatrices<Mem> out;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
+  for (std::size_t k = 0; k < chips.size(); ++k) {
     const auto& t = traces[k];
-    if (layout[k].fixed == 0) {
+    const std::size_t fixed = chips[k]->fixed_columns();
+    if (fixed == 0) {
       out.views.push_back(t.view());
       continue;
     }
     out.copies.push_back(alloc_mat<Felt, Mem>(ledger, "shard:committed " + t.name(), t.rows(),
-                                              layout[k].committed_columns()));
-    Kokkos::deep_copy(
-        exec, out.copies.back().view(),
-        Kokkos::subview(t.view(), Kokkos::ALL, std::make_pair(layout[k].fixed, t.cols())));
+                                              chips[k]->witness_columns()));
+    Kokkos::deep_copy(exec, out.copies.back().view(),
+                      Kokkos::subview(t.view(), Kokkos::ALL, std::make_pair(fixed, t.cols())));
     out.views.push_back(out.copies.back().view());
   }
   exec.fence();
   return out;
+}
+
+// Throws std::invalid_argument unless `pre` commits exactly the preprocessed chips under the
+// statement's root.
+template <class Mem>
+void check_preprocessed(const ChipList& chips, const ShardStatement& statement,
+                        const Preprocessed<Mem>* pre) {
+  const auto expected = preprocessed_chips(chips);
+  if (expected.empty() && pre == nullptr) return;
+  if (pre == nullptr || !pre->commitment || pre->chips != expected)
+    throw std::invalid_argument("prove_shard: the preprocessed commitment does not cover the "
+                                "chips with preprocessed columns");
+  if (!statement.preprocessed_root || *statement.preprocessed_root != pre->root())
+    throw std::invalid_argument("prove_shard: the preprocessed commitment is not the "
+                                "statement's");
 }
 
 template <class Exec>
@@ -106,13 +121,13 @@ BasefoldCommitment<typename Exec::memory_space> commit_matrices(
 // its layers.
 template <class Exec>
 Tower<typename Exec::memory_space> shard_tower(
-    const Exec& exec, MemoryLedger& ledger, const std::vector<TraceLayout>& layout,
+    const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
     const std::vector<Trace<typename Exec::memory_space>>& traces, Ext alpha, Ext beta) {
   using Mem = typename Exec::memory_space;
   std::vector<chip::LogupLeaves<Mem>> leaves;
   std::vector<TowerLeaves<Mem>> trees;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
-    const auto& lookups = layout[k].chip->lookups();
+  for (std::size_t k = 0; k < chips.size(); ++k) {
+    const auto& lookups = chips[k]->interactions();
     if (lookups.empty()) continue;
     leaves.push_back(chip::logup_leaves(exec, ledger, traces[k], lookups, alpha, beta));
     const auto& lv = leaves.back();
@@ -128,18 +143,17 @@ Tower<typename Exec::memory_space> shard_tower(
 }
 
 template <class Exec>
-SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger,
-                          const std::vector<TraceLayout>& layout,
+SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
                           const std::vector<Trace<typename Exec::memory_space>>& traces,
                           const std::vector<uint32_t>& log_rows, const TowerClaims& claims,
                           Ext alpha, Ext beta, Transcript& transcript) {
   using Mem = typename Exec::memory_space;
-  const TowerTrees trees = tower_trees(layout, log_rows);
+  const TowerTrees trees = tower_trees(chips, log_rows);
   std::vector<ExprProgram<Mem>> programs;
   std::vector<std::unique_ptr<ExprInstance<Exec>>> instances;
   std::vector<SumcheckInstance*> list;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
-    MainTerms terms = main_terms(transcript, layout[k], k, log_rows[k], trees, claims, alpha, beta);
+  for (std::size_t k = 0; k < chips.size(); ++k) {
+    MainTerms terms = main_terms(transcript, *chips[k], k, log_rows[k], trees, claims, alpha, beta);
     programs.push_back(ExprProgram<Mem>::compile(exec, terms.exprs, ledger));
     instances.push_back(std::make_unique<ExprInstance<Exec>>(exec, traces[k].view(),
                                                              programs.back(), terms.coefficients,
@@ -152,19 +166,21 @@ SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger,
 }  // namespace detail
 
 template <class Exec>
-ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const chip::ChipSet& chips,
+ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
                        chip::ShardTraces<typename Exec::memory_space>&& witness,
-                       const PcsParams& params, uint64_t shard_index,
+                       const PcsParams& params, const ShardStatement& statement,
+                       const Preprocessed<typename Exec::memory_space>* preprocessed,
                        const ShardProverOptions& options) {
   using Mem = typename Exec::memory_space;
   params.validate();
   chip::ShardTraces<Mem> w = std::move(witness);
-  const std::vector<TraceLayout> layout = shard_layout(chips);
+  detail::check_preprocessed(chips, statement, preprocessed);
+  const uint64_t shard_index = statement.shard_index;
   ShardProof proof;
   proof.shard_index = shard_index;
-  proof.log_rows = detail::check_witness(layout, w);
+  proof.log_rows = detail::check_witness(chips, w);
   Transcript transcript(detail::kShardDomain);
-  detail::absorb_shard_statement(transcript, shard_index, params, layout, proof.log_rows);
+  detail::absorb_shard_statement(transcript, statement, params, chips, proof.log_rows);
   std::optional<detail::ProverPhase> phase;
   const auto begin = [&](const char* name) {
     exec.fence();  // the previous phase's kernels belong to its interval
@@ -172,7 +188,7 @@ ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const chip::ChipS
   };
 
   begin("commit_traces");
-  auto committed = detail::committed_matrices(exec, ledger, layout, w.traces);
+  auto committed = detail::committed_matrices(exec, ledger, chips, w.traces);
   const auto commitment = detail::commit_matrices(exec, ledger, committed.views, params);
   proof.commitment = commitment.root();
   transcript.absorb(proof.commitment);
@@ -181,24 +197,36 @@ ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const chip::ChipS
   const Ext alpha = transcript.challenge_ext();
   const Ext beta = transcript.challenge_ext();
   TowerOutput tower = prove_tower(
-      exec, ledger, detail::shard_tower(exec, ledger, layout, w.traces, alpha, beta), transcript);
+      exec, ledger, detail::shard_tower(exec, ledger, chips, w.traces, alpha, beta), transcript);
   proof.tower = std::move(tower.proof);
 
   begin("main_constraints");
-  SumcheckOutput main = detail::prove_main(exec, ledger, layout, w.traces, proof.log_rows,
+  SumcheckOutput main = detail::prove_main(exec, ledger, chips, w.traces, proof.log_rows,
                                            tower.claims, alpha, beta, transcript);
-  for (std::size_t k = 0; k < layout.size(); ++k)
-    if (layout[k].fixed > 0) w.traces[k].release();  // the opening reads the committed copy
+  for (std::size_t k = 0; k < chips.size(); ++k)
+    if (chips[k]->fixed_columns() > 0) w.traces[k].release();  // opened from the copies
 
   begin("pcs_opening");
   std::vector<std::vector<Ext>> points, evals;
-  for (std::size_t k = 0; k < layout.size(); ++k) {
+  for (std::size_t k = 0; k < chips.size(); ++k) {
     points.push_back(detail::to_pcs_point(claim_point(main.point, int(proof.log_rows[k]))));
     const auto& finals = main.proof.final_evals[k];
-    evals.emplace_back(finals.begin() + std::ptrdiff_t(layout[k].fixed), finals.end());
+    evals.emplace_back(finals.begin() + std::ptrdiff_t(chips[k]->fixed_columns()), finals.end());
   }
   proof.opening =
       basefold_open(exec, ledger, commitment, committed.views, points, evals, transcript);
+  if (preprocessed != nullptr && preprocessed->commitment) {
+    std::vector<std::vector<Ext>> pre_points, pre_evals;
+    for (std::size_t k : preprocessed->chips) {
+      pre_points.push_back(points[k]);
+      const auto first = main.proof.final_evals[k].begin() +
+                         std::ptrdiff_t(chips[k]->structured_columns());
+      pre_evals.emplace_back(first, first + std::ptrdiff_t(chips[k]->preprocessed_columns()));
+    }
+    proof.preprocessed_opening = basefold_open(exec, ledger, *preprocessed->commitment,
+                                               preprocessed->views(), pre_points, pre_evals,
+                                               transcript);
+  }
   proof.main = std::move(main.proof);
   committed.views.clear();  // the last references to the chip traces
   w.traces.clear();

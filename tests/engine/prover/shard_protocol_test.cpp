@@ -1,12 +1,12 @@
 // Pieces the shard prover and verifier share: the fixed table columns' succinct MLEs against
 // the materialised tables, the main-constraint terms against their definition, and the point
 // conversion between the sumcheck (x_1 = MSB) and Basefold (x_1 = LSB) conventions.
+#include "engine/chip/chip_set.hpp"
 #include "engine/prover/shard_protocol.hpp"
 
 #include <gtest/gtest.h>
 
 #include "engine/pcs/basefold.hpp"
-#include "engine/prover/fixed_columns.hpp"
 #include "engine/sumcheck/verifier.hpp"
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
@@ -16,7 +16,7 @@
 namespace kprove {
 namespace {
 
-using chip::TableId;
+using chip::Bus;
 
 const chip::ChipSet& chip_set() {
   static const chip::ChipSet chips;
@@ -43,28 +43,30 @@ KPROVE_BACKEND_SUITE(ShardProtocolTest);
 TYPED_TEST(ShardProtocolTest, FixedColumnMlesMatchTheMaterialisedTables) {
   using Exec = typename TestFixture::Exec;
   KPROVE_RNG(rng);
-  const auto check = [&](TableId id, const std::vector<Felt>& flat, std::size_t cols) {
-    ASSERT_EQ(table_fixed_columns(id), cols - 1);
+  const auto check = [&](const chip::Chip& table, const std::vector<Felt>& flat) {
+    const std::size_t cols = table.num_columns();
+    ASSERT_EQ(table.structured_columns(), cols - 1);
+    ASSERT_EQ(table.fixed_log_rows(), 16u);
     const auto z = rng.exts(16);
     for (std::size_t c = 0; c + 1 < cols; ++c) {
       const auto column = test::column(flat, cols, c);
-      EXPECT_EQ(table_fixed_column(id, c, z), test::ref_evaluate(column, z)) << "column " << c;
+      EXPECT_EQ(table.structured_column(c, z), test::ref_evaluate(column, z)) << "column " << c;
       for (std::size_t r : {std::size_t(0), std::size_t(1), std::size_t(0x1234),
                             std::size_t(0xFFFF), std::size_t(rng.u64() & 0xFFFF)})
-        EXPECT_EQ(table_fixed_column(id, c, row_point(r)), Ext(column[r])) << "row " << r;
+        EXPECT_EQ(table.structured_column(c, row_point(r)), Ext(column[r])) << "row " << r;
     }
-    EXPECT_THROW(table_fixed_column(id, cols - 1, z), std::invalid_argument);
-    EXPECT_THROW(table_fixed_column(id, 0, rng.exts(15)), std::invalid_argument);
+    EXPECT_THROW(table.structured_column(cols - 1, z), std::invalid_argument);
+    EXPECT_THROW(table.structured_column(0, rng.exts(15)), std::invalid_argument);
   };
-  check(TableId::u16_range, materialise<Exec>(chip_set().u16_range), 2);
-  check(TableId::and_byte, materialise<Exec>(chip_set().and_byte), 4);
+  check(chip_set().u16_range, materialise<Exec>(chip_set().u16_range));
+  check(chip_set().and_byte, materialise<Exec>(chip_set().and_byte));
 }
 
 // The main terms of a chip on one row equal the definition: constraints by powers of gamma,
 // then mu (p_l - claim_p) + nu (q_l - claim_q) per lookup with p_l, q_l the LogUp leaf values.
 TEST(ShardProtocol, MainTermsAreTheConstraintsAndLeafDifferences) {
   KPROVE_RNG(rng);
-  const auto layout = shard_layout(chip_set());
+  const ChipList layout = chip_set().all();
   const std::vector<uint32_t> log_rows{5, 4, 6, 16, 16};
   const auto trees = detail::tower_trees(layout, log_rows);
   ASSERT_EQ(trees.heights.size(), trees.first_tree.back());
@@ -75,11 +77,11 @@ TEST(ShardProtocol, MainTermsAreTheConstraintsAndLeafDifferences) {
   const Ext alpha = rng.ext(), beta = rng.ext();
   Transcript t("main-terms");
   for (std::size_t k = 0; k < layout.size(); ++k) {
-    const chip::Chip& chip = *layout[k].chip;
+    const chip::Chip& chip = *layout[k];
     SCOPED_TRACE(chip.name());
     Transcript peek = t;
     const Ext gamma = peek.challenge_ext();
-    const auto terms = detail::main_terms(t, layout[k], k, log_rows[k], trees, claims, alpha, beta);
+    const auto terms = detail::main_terms(t, chip, k, log_rows[k], trees, claims, alpha, beta);
     EXPECT_EQ(terms.zeta, claims.points[trees.first_tree[k]]);
     const std::vector<Felt> row = rng.felts(chip.num_columns());
     const std::vector<Ext> ext_row(row.begin(), row.end());
@@ -88,9 +90,9 @@ TEST(ShardProtocol, MainTermsAreTheConstraintsAndLeafDifferences) {
       want += power * c.evaluate(std::span<const Felt>(row));
       power *= gamma;
     }
-    for (std::size_t l = 0; l < chip.lookups().size(); ++l) {
-      const chip::Lookup& lookup = chip.lookups()[l];
-      Ext fingerprint = Ext(Felt::from_u64(static_cast<uint32_t>(lookup.table))), bp = beta;
+    for (std::size_t l = 0; l < chip.interactions().size(); ++l) {
+      const chip::Interaction& lookup = chip.interactions()[l];
+      Ext fingerprint = Ext(Felt::from_u64(static_cast<uint32_t>(lookup.bus))), bp = beta;
       for (const chip::Affine& a : lookup.tuple) {
         fingerprint += bp * a.eval(row.data());
         bp *= beta;

@@ -80,12 +80,13 @@ std::size_t row_with(const chip::ShardTraces<Mem>& w, const std::string& chip, u
 template <class Exec>
 ShardProof prove(MemoryLedger& ledger, chip::ShardTraces<typename Exec::memory_space>&& w,
                  uint64_t shard = 0, Metrics* metrics = nullptr) {
-  return prove_shard(Exec(), ledger, chip_set(), std::move(w), test_params(), shard,
+  return prove_shard(Exec(), ledger, chip_set().all(), std::move(w), test_params(),
+                     ShardStatement::for_shard(shard, kShardSteps), nullptr,
                      ShardProverOptions{metrics});
 }
 
 void verify(const ShardProof& proof, uint64_t shard = 0, const PcsParams& params = test_params()) {
-  verify_shard(proof, chip_set(), ShardStatement::for_shard(shard, kShardSteps), params);
+  verify_shard(proof, chip_set().all(), ShardStatement::for_shard(shard, kShardSteps), params);
 }
 
 // Runs f and returns the VerifyError message ("" if it accepted).
@@ -210,7 +211,9 @@ std::vector<std::size_t> section_starts(const ShardProof& p) {
   out.push_back(at);  // main sumcheck
   at += 8 + p.main.to_bytes().size();
   out.push_back(at);  // Basefold proof
-  out.push_back(at + 8 + serialize(p.opening).size());
+  at += 8 + serialize(p.opening).size();
+  out.push_back(at);  // preprocessed opening flag (no preprocessed chips here)
+  out.push_back(at + 1);
   return out;
 }
 

@@ -1,8 +1,21 @@
-#include "engine/chip/lookup.hpp"
+#include "engine/chip/interaction.hpp"
 
 #include <optional>
 
 namespace kprove::chip {
+
+const char* to_string(Bus b) {
+  switch (b) {
+    case Bus::u16_range: return "u16_range";
+    case Bus::and_byte: return "and_byte";
+    case Bus::program: return "program";
+    case Bus::state: return "state";
+    case Bus::reg: return "reg";
+    case Bus::mem: return "mem";
+    case Bus::halt: return "halt";
+  }
+  return "unknown";
+}
 
 Affine operator+(const Affine& x, const Affine& y) {
   // Merge of two column-sorted term lists, dropping coefficients that cancel.
@@ -46,7 +59,7 @@ Felt Affine::eval(const Felt* row) const {
   return v;
 }
 
-std::vector<Expr> Lookup::tuple_exprs() const {
+std::vector<Expr> Interaction::tuple_exprs() const {
   std::vector<Expr> out;
   out.reserve(tuple.size());
   for (const auto& a : tuple) out.push_back(a.to_expr());

@@ -1,4 +1,4 @@
-// Lookups compiled for the device: fixed-size POD records the LogUp and multiplicity
+// Interactions compiled for the device: fixed-size POD records the LogUp and multiplicity
 // kernels evaluate against a row. Limits (checked when compiling) keep each record small.
 #pragma once
 
@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "engine/chip/lookup.hpp"
+#include "engine/chip/interaction.hpp"
 #include "views/owned.hpp"
 
 namespace kprove::chip {
 
-inline constexpr std::size_t kMaxAffineTerms = 4;
-inline constexpr std::size_t kMaxTupleArity = 4;
+inline constexpr std::size_t kMaxAffineTerms = 16;
+inline constexpr std::size_t kMaxTupleArity = 5;
 
 struct DeviceAffine {
   Felt constant;
@@ -31,24 +31,24 @@ struct DeviceAffine {
   }
 };
 
-struct DeviceLookup {
-  TableId table;
+struct DeviceInteraction {
+  Bus bus;
   uint32_t arity;
   DeviceAffine multiplicity;
   DeviceAffine tuple[kMaxTupleArity];
 };
 
 template <class Mem>
-using LookupProgram = Owned<Vec<DeviceLookup, Mem>>;
+using InteractionProgram = Owned<Vec<DeviceInteraction, Mem>>;
 
 // Throws std::invalid_argument if a lookup has more than kMaxTupleArity entries, an affine
 // form has more than kMaxAffineTerms terms, or the arity does not match the table.
-std::vector<DeviceLookup> compile_lookups(const std::vector<Lookup>& lookups);
+std::vector<DeviceInteraction> compile_interactions(const std::vector<Interaction>& lookups);
 
 template <class Exec, class Mem = typename Exec::memory_space>
-LookupProgram<Mem> upload_lookups(const Exec& exec, MemoryLedger& ledger,
-                                  const std::string& label, const std::vector<Lookup>& lookups) {
-  return upload_vec<Mem>(exec, ledger, label + ":lookups", compile_lookups(lookups));
+InteractionProgram<Mem> upload_interactions(const Exec& exec, MemoryLedger& ledger,
+                                  const std::string& label, const std::vector<Interaction>& lookups) {
+  return upload_vec<Mem>(exec, ledger, label + ":lookups", compile_interactions(lookups));
 }
 
 }  // namespace kprove::chip
