@@ -1,5 +1,7 @@
 #include "engine/chip/chip.hpp"
 
+#include "engine/chip/builder.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -34,6 +36,10 @@ Chip::Chip(std::string name, std::vector<std::string> columns, std::vector<Expr>
     for (const Expr& e : interactions_[i].tuple_exprs()) check_columns(name_, what, e, columns_.size());
   }
 }
+
+Chip::Chip(ChipBuilder&& b)
+    : Chip(std::move(b.name_), std::move(b.columns_), std::move(b.constraints_),
+           std::move(b.interactions_), b.structured_, b.preprocessed_) {}
 
 Ext Chip::structured_column(std::size_t c, std::span<const Ext>) const {
   throw std::invalid_argument("chip " + name_ + " has no structured column " + std::to_string(c));

@@ -28,6 +28,8 @@
 
 namespace kprove::chip {
 
+class ChipBuilder;
+
 class Chip {
  public:
   virtual ~Chip() = default;
@@ -61,6 +63,8 @@ class Chip {
   Chip(std::string name, std::vector<std::string> columns, std::vector<Expr> constraints,
        std::vector<Interaction> interactions, std::size_t structured = 0,
        std::size_t preprocessed = 0);
+  // The chip a builder declared.
+  explicit Chip(ChipBuilder&& builder);
 
  private:
   std::string name_;

@@ -1,6 +1,8 @@
 #include "engine/chip/interaction.hpp"
 
 #include <optional>
+#include <span>
+#include <stdexcept>
 
 namespace kprove::chip {
 
@@ -41,6 +43,28 @@ Affine operator*(Felt k, const Affine& x) {
   std::vector<Affine::Term> out = x.terms_;
   for (auto& t : out) t.second *= k;
   return Affine(k * x.constant_, std::move(out));
+}
+
+Affine Affine::from(const Expr& e, const std::string& what) {
+  if (e.degree() > 1)
+    throw std::logic_error(what + " has degree " + std::to_string(e.degree()) +
+                           ", interactions take affine entries");
+  const Expr::Node& n = e.node();
+  switch (n.op) {
+    case Expr::Op::col: return col(n.column);
+    case Expr::Op::constant: return constant(n.value);
+    case Expr::Op::add: return from(n.lhs, what) + from(n.rhs, what);
+    case Expr::Op::sub: return from(n.lhs, what) - from(n.rhs, what);
+    case Expr::Op::neg: return -from(n.lhs, what);
+    case Expr::Op::mul: {
+      // Degree <= 1: one side is a constant expression.
+      const bool left_constant = n.lhs.degree() == 0;
+      const Expr& k = left_constant ? n.lhs : n.rhs;
+      const Affine other = from(left_constant ? n.rhs : n.lhs, what);
+      return k.evaluate<Felt>(std::span<const Felt>()) * other;
+    }
+  }
+  throw std::logic_error(what + ": unknown expression node");
 }
 
 Expr Affine::to_expr() const {

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -54,6 +55,8 @@ class Affine {
   Affine() : constant_(Felt::zero()) {}
   static Affine col(uint32_t c) { return Affine(Felt::zero(), {{c, Felt::one()}}); }
   static Affine constant(Felt k) { return Affine(k, {}); }
+  // The affine form of e; throws std::logic_error naming `what` if e has degree > 1.
+  static Affine from(const Expr& e, const std::string& what);
 
   friend Affine operator+(const Affine& x, const Affine& y);
   friend Affine operator-(const Affine& x, const Affine& y) { return x + (-y); }

@@ -11,8 +11,19 @@
 
 #include "engine/chip/chip.hpp"
 #include "engine/chip/impl/witgen_kernel.hpp"
+#include "engine/workload/shard.hpp"
 
 namespace kprove::chip {
+
+namespace detail {
+template <class RowFill>
+struct StaticFill {
+  static constexpr std::size_t kColumns = RowFill::kColumns;
+  KOKKOS_INLINE_FUNCTION void operator()(const workload::StepRecord& s, Felt* row) const {
+    RowFill::fill(s, row);
+  }
+};
+}  // namespace detail
 
 template <class RowFill>
 class RecordChip : public Chip {
@@ -26,25 +37,15 @@ class RecordChip : public Chip {
       const Exec& exec, MemoryLedger& ledger,
       const workload::RecordsView<typename Exec::memory_space>& records,
       const MultiplicityCounters<typename Exec::memory_space>& counters) const {
-    using Mem = typename Exec::memory_space;
-    const auto program = upload_interactions(exec, ledger, name(), interactions());
-    auto trace =
-        Trace<Mem>::allocate(ledger, name(), padded_rows(records.extent(0)), RowFill::kColumns);
-    Kokkos::parallel_for(
-        "kprove::chip::witgen:" + name(), Kokkos::RangePolicy<Exec>(exec, 0, trace.rows()),
-        detail::WitgenKernel<RowFill, Mem>{records, trace.view(), program.view(), counters});
-    exec.fence();  // the lookup program is released on return
-    return trace;
+    return detail::witgen_rows(exec, ledger, *this, records, counters,
+                               detail::StaticFill<RowFill>{});
   }
 
  protected:
   RecordChip(std::string name, std::vector<std::string> columns, std::vector<Expr> constraints,
-             std::vector<Interaction> lookups)
-      : Chip(std::move(name), std::move(columns), std::move(constraints), std::move(lookups)) {
-    if (num_columns() != RowFill::kColumns)
-      throw std::logic_error("chip " + this->name() + " names " + std::to_string(num_columns()) +
-                             " columns, its witgen writes " + std::to_string(RowFill::kColumns));
-  }
+             std::vector<Interaction> interactions)
+      : Chip(std::move(name), std::move(columns), std::move(constraints),
+             std::move(interactions)) {}
 };
 
 }  // namespace kprove::chip

@@ -4,13 +4,11 @@
 
 #include <initializer_list>
 
-#include "engine/chip/interaction.hpp"
+#include "engine/chip/builder.hpp"
 
 namespace kprove::chip::detail {
 
-inline Expr col(uint32_t c) { return Expr::col(c); }
-inline Expr cst(uint64_t k) { return Expr::constant(Felt::from_u64(k)); }
-inline Expr boolean(uint32_t c) { return col(c) * (col(c) - cst(1)); }
+inline Expr boolean(uint32_t c) { return chip::boolean(col(c)); }
 inline Expr sum(std::initializer_list<uint32_t> cols) {
   Expr e = cst(0);
   for (uint32_t c : cols) e = e + col(c);
