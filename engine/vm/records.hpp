@@ -32,6 +32,7 @@ struct MemRead {
   std::uint32_t addr;  // word aligned
   std::uint32_t value;
   std::uint32_t prev_ts;
+  std::uint32_t writable;  // 1: the word is in a writable segment (the memory argument's tag)
 };
 struct MemWrite {
   std::uint32_t addr;  // word aligned

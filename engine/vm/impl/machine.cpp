@@ -246,7 +246,8 @@ inline std::uint32_t Machine::step(const Insn& in, std::uint64_t ts) {
     const std::uint32_t w = *word<M>(addr, false, ts + 3, &prev);
     write_reg<M>(in.rd, extract(O, w, addr), ts + 2, &r.rd);
     if constexpr (kRec) {
-      r.mem = {addr & ~3u, w, local(prev)};
+      const Page* page = mem_.page(addr);
+      r.mem = {addr & ~3u, w, local(prev), page->write && !page->exec ? 1u : 0u};
       emit(rec_->load, r, ts);
     }
     return pc + 4;
