@@ -15,6 +15,9 @@ const char* to_string(Bus b) {
     case Bus::reg: return "reg";
     case Bus::mem: return "mem";
     case Bus::halt: return "halt";
+    case Bus::stream: return "stream";
+    case Bus::transfer: return "transfer";
+    case Bus::io: return "io";
   }
   return "unknown";
 }

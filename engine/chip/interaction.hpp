@@ -36,14 +36,18 @@ namespace kprove::chip {
 //   reg       (index, lo, hi, ts)          a register's value and last access
 //   mem       (word address, lo, hi, ts, writable)  a memory word's value and last access
 //   halt      (exit_lo, exit_hi, ts)       the exit ecall's code and final timestamp
+//   stream    (which, cursor, eof)         the input (0) or output (1) stream's position
+//   transfer  (ts, byte address, offset)   a read/write ecall's bytes still to move
+//   io        (which, offset, byte)        a byte of the public input or output   lookup
 enum class Bus : uint32_t {
-  u16_range = 1, and_byte = 2, program = 3, state = 4, reg = 5, mem = 6, halt = 7
+  u16_range = 1, and_byte = 2, program = 3, state = 4, reg = 5, mem = 6, halt = 7, stream = 8,
+  transfer = 9, io = 10
 };
-inline constexpr uint32_t kNumBuses = 8;  // ids 1..7; 0 is never a bus
+inline constexpr uint32_t kNumBuses = 11;  // ids 1..10; 0 is never a bus
 
 // Tuple length of each bus (index by the bus id).
 KOKKOS_INLINE_FUNCTION constexpr uint32_t bus_arity(Bus b) {
-  constexpr uint32_t arity[kNumBuses] = {0, 1, 3, 4, 2, 4, 5, 3};
+  constexpr uint32_t arity[kNumBuses] = {0, 1, 3, 4, 2, 4, 5, 3, 3, 3, 3};
   return arity[static_cast<uint32_t>(b)];
 }
 const char* to_string(Bus b);

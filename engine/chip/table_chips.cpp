@@ -3,16 +3,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/chip/structured.hpp"
+
 namespace kprove::chip::detail {
 
 namespace {
-
-// sum_{j < n} 2^(n-1-j) x[j]: the integer whose bits, most significant first, are x.
-Ext bits_value(std::span<const Ext> x) {
-  Ext v = Ext::zero();
-  for (Ext b : x) v = v * Felt::from_u64(2) + b;
-  return v;
-}
 
 Ext and_of_bytes(std::span<const Ext> a, std::span<const Ext> b) {
   Ext v = Ext::zero();
@@ -34,10 +29,10 @@ Ext table_column(Bus id, std::size_t c, std::span<const Ext> point) {
     throw std::invalid_argument("table " + std::string(to_string(id)) + ": point has " +
                                 std::to_string(point.size()) + " coordinates, the table " +
                                 std::to_string(kTableLogRows));
-  if (id == Bus::u16_range) return bits_value(point);
+  if (id == Bus::u16_range) return index_mle(point);
   const auto hi = point.first(8), lo = point.subspan(8);
-  if (c == 0) return bits_value(hi);
-  if (c == 1) return bits_value(lo);
+  if (c == 0) return index_mle(hi);
+  if (c == 1) return index_mle(lo);
   return and_of_bytes(hi, lo);
 }
 

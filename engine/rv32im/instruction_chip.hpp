@@ -2,7 +2,7 @@
 //
 //   struct Spec {
 //     static constexpr const char* kName;        // the chip's name
-//     static constexpr vm::ChipKind kKind;       // the records it proves
+//     static constexpr vm::ChipKind kKind;       // the records it proves (instruction chips)
 //     using Record = vm::...Record;
 //     static constexpr std::size_t kColumns;     // = the columns build declares
 //     struct Cols { ... };                       // column indices, device-copyable
@@ -26,9 +26,9 @@ namespace kprove::rv32im {
 template <class Spec>
 class InstructionChip : public chip::Chip {
  public:
+  using spec = Spec;
   using Record = typename Spec::Record;
   using Cols = typename Spec::Cols;
-  static constexpr vm::ChipKind kind = Spec::kKind;
 
   InstructionChip() : InstructionChip(declare()) {}
 

@@ -90,6 +90,7 @@ Execution execute(const Guest& guest, std::span<const std::uint8_t> input,
   Execution e = std::move(m.result());
   e.cycles = m.state().cycle;
   e.input_read = m.state().input_pos;
+  e.input_eof = m.state().input_eof;
   return e;
 }
 
@@ -112,6 +113,7 @@ ShardPlan plan_shards(std::shared_ptr<const Guest> guest,
   plan.execution = std::move(m.result());
   plan.execution.cycles = m.state().cycle;
   plan.execution.input_read = m.state().input_pos;
+  plan.execution.input_eof = m.state().input_eof;
   return plan;
 }
 
@@ -187,6 +189,7 @@ std::vector<ShardRecords> record_all(const Guest& guest, std::span<const std::ui
     *execution = std::move(m.result());
     execution->cycles = m.state().cycle;
     execution->input_read = m.state().input_pos;
+    execution->input_eof = m.state().input_eof;
   }
   return out;
 }

@@ -84,6 +84,7 @@ struct MachineState {
   std::array<std::uint32_t, kNumRegs> regs{};
   std::array<std::uint64_t, kNumRegs> reg_ts{};  // global timestamp of the last access
   std::uint64_t input_pos = 0;
+  bool input_eof = false;  // a read came back short
   std::uint64_t output_len = 0;
 };
 
@@ -92,6 +93,7 @@ struct Execution {
   std::uint32_t exit_code = 0;
   std::uint32_t exit_pc = 0;  // the exit ecall's pc
   std::uint64_t input_read = 0;
+  bool input_eof = false;  // some read came back short
   std::vector<std::uint8_t> output;
 };
 

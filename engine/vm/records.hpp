@@ -89,6 +89,7 @@ struct EcallRecord {
   std::uint32_t io_first;
   std::uint32_t io_count;
   std::uint32_t stream_offset;  // input (read) or output (write) bytes before this call
+  std::uint32_t eof_in;         // 1: an earlier read came back short (the input is used up)
 };
 
 // The value a word (or register) had when the shard first touched it, and when it left it.

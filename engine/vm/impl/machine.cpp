@@ -177,8 +177,10 @@ std::uint32_t Machine::ecall(std::uint64_t ts) {
     const std::uint64_t left = input_.size() - s_.input_pos;
     ret = static_cast<std::uint32_t>(std::min<std::uint64_t>(a2, left));
     r.stream_offset = static_cast<std::uint32_t>(s_.input_pos);
+    r.eof_in = s_.input_eof;
     transfer<M, true>(a1, ret, ts + 3);
     s_.input_pos += ret;
+    s_.input_eof = s_.input_eof || ret < a2;
   } else if (call == kSysWrite) {
     if (a0 != 1) fault(VmFault::bad_file_descriptor, "write to fd " + std::to_string(a0) + " (only fd 1, the public output)");
     if (result_.output.size() + a2 > kMaxOutputBytes)

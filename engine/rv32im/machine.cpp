@@ -1,0 +1,133 @@
+#include "engine/rv32im/machine.hpp"
+
+#include <algorithm>
+
+#include "engine/verifier/verify_error.hpp"
+#include "engine/vm/memory.hpp"
+
+namespace kprove::rv32im {
+
+namespace {
+
+std::vector<std::unique_ptr<ZeroTable>> make_zero_tables(const std::vector<ZeroRegion>& zero) {
+  std::vector<std::unique_ptr<ZeroTable>> out;
+  for (std::size_t i = 0; i < zero.size(); ++i) {
+    const std::string suffix = i == 0 ? "" : std::to_string(i);
+    out.push_back(std::make_unique<ZeroTable>("heap" + suffix, zero[i], ZeroTable::Direction::up));
+    out.push_back(
+        std::make_unique<ZeroTable>("stack" + suffix, zero[i], ZeroTable::Direction::down));
+  }
+  return out;
+}
+
+uint32_t log2_ceil(uint64_t n) {
+  uint32_t k = 1;  // a trace has at least two rows
+  while ((uint64_t(1) << k) < n) ++k;
+  return k;
+}
+
+// Whether the word at addr lies in a writable segment's pages (the memory argument's tag).
+bool writable(const vm::Program& program, uint32_t addr) {
+  constexpr uint64_t kPage = uint64_t(1) << vm::kPageShift;
+  for (const vm::Segment& s : program.segments)
+    if (addr >= (s.vaddr & ~(kPage - 1)) && addr < ((s.end() + kPage - 1) & ~(kPage - 1)))
+      return s.write && !s.exec;
+  return false;
+}
+
+}  // namespace
+
+Machine::Machine(MachineShape shape) : Machine(std::move(shape), std::nullopt) {}
+
+Machine::Machine(std::shared_ptr<const vm::Guest> guest)
+    : Machine(
+          [&] {
+            MemoryLayout layout = memory_layout(guest->program());
+            ProgramContent program = program_content(*guest);
+            MachineShape shape{guest->program().entry, log2_ceil(program.fixed.rows),
+                               log2_ceil(layout.image.size()), layout.zero};
+            return std::pair(std::move(shape),
+                             Content{std::move(guest), std::move(layout), std::move(program)});
+          }()) {}
+
+Machine::Machine(std::pair<MachineShape, Content> made)
+    : Machine(std::move(made.first), std::optional<Content>(std::move(made.second))) {}
+
+Machine::Machine(MachineShape shape, std::optional<Content> content)
+    : shape_(std::move(shape)),
+      content_(std::move(content)),
+      program_(shape_.program_log_rows),
+      image_(shape_.image_log_rows),
+      zero_(make_zero_tables(shape_.zero)) {
+  std::apply([&](const auto&... chip) { (list_.push_back(&chip), ...); }, instructions_);
+  for (const chip::Chip* c : std::initializer_list<const chip::Chip*>{
+           &read_transfer_, &write_transfer_, &u16_range_, &and_byte_, &program_, &registers_,
+           &image_})
+    list_.push_back(c);
+  for (const auto& z : zero_) list_.push_back(z.get());
+}
+
+std::vector<uint32_t> Machine::zero_log_rows(const Boundary& memory) const {
+  std::vector<uint32_t> out;
+  for (std::size_t z = 0; z < zero_.size(); z += 2) {
+    const ZeroRegion& region = zero_[z]->region();
+    std::vector<uint64_t> words;  // touched word indices from the region's start
+    for (const vm::BoundaryEntry& e : memory)
+      if (e.addr >= region.begin && e.addr < region.end) words.push_back((e.addr - region.begin) / 4);
+    const uint64_t size = (region.end - region.begin) / 4;
+    // Split the touched words between the tables where the two heights cost least.
+    uint32_t best_up = 0, best_down = 0;
+    uint64_t best = ~uint64_t(0);
+    for (std::size_t i = 0; i <= words.size(); ++i) {
+      const uint32_t up = log2_ceil(i == 0 ? 1 : words[i - 1] + 1);
+      const uint32_t down = log2_ceil(i == words.size() ? 1 : size - words[i]);
+      const uint64_t rows = (uint64_t(1) << up) + (uint64_t(1) << down);
+      if (rows <= size && rows < best) best = rows, best_up = up, best_down = down;
+    }
+    if (best == ~uint64_t(0))
+      throw std::invalid_argument("the shard touches " + std::to_string(words.size()) +
+                                  " words of the zero region at " + std::to_string(region.begin) +
+                                  ", more than its heap and stack tables can cover");
+    out.push_back(best_up);
+    out.push_back(best_down);
+  }
+  return out;
+}
+
+void Machine::check_zero_heights(const std::vector<uint32_t>& log_rows) const {
+  if (log_rows.size() != list_.size()) return;  // the shard verifier rejects the shape
+  const std::size_t first = list_.size() - zero_.size();
+  for (std::size_t z = 0; z < zero_.size(); z += 2) {
+    const ZeroRegion& region = zero_[z]->region();
+    const uint32_t up = log_rows[first + z], down = log_rows[first + z + 1];
+    if (up >= 32 || down >= 32 ||
+        (uint64_t(4) << up) + (uint64_t(4) << down) > region.end - region.begin)
+      throw VerifyError("shard proof rejected: shape: tables " + zero_[z]->name() + " (2^" +
+                        std::to_string(up) + " words) and " + zero_[z + 1]->name() + " (2^" +
+                        std::to_string(down) + " words) overlap in their region");
+  }
+}
+
+const Machine::Content& Machine::content() const {
+  if (!content_) throw std::logic_error("a verifier's machine has no program to prove");
+  return *content_;
+}
+
+std::vector<TransferRecord> Machine::transfers(const vm::ShardRecords& shard, bool read) const {
+  std::vector<TransferRecord> out;
+  const uint32_t call = read ? kSysRead : kSysWrite;
+  for (const vm::EcallRecord& e : shard.ecall) {
+    if (e.a7.value != call) continue;
+    const uint64_t begin = e.a1.value, end = begin + e.ret.value;
+    for (uint32_t i = 0; i < e.io_count; ++i) {
+      const vm::MemWrite& w = shard.io_words[e.io_first + i];
+      const uint64_t lo = std::max<uint64_t>(begin, w.addr), hi = std::min<uint64_t>(end, w.addr + 4);
+      out.push_back({e.step.ts, w.addr, uint32_t(lo - w.addr), uint32_t(hi - 1 - w.addr),
+                     uint32_t(e.stream_offset + (lo - begin)), w.prev_value, w.value, w.prev_ts,
+                     writable(content().guest->program(), w.addr)});
+    }
+  }
+  return out;
+}
+
+}  // namespace kprove::rv32im

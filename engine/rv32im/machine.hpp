@@ -1,0 +1,205 @@
+// The RV32IM machine of one program: every chip of its shard proofs in proof order, the
+// witness of a shard from the emulator's records, and the chips' preprocessed commitment.
+//
+// Chips: the instruction chips (InstructionChips, one per vm::ChipKind), the read and write
+// transfer chips of the ecalls, then the tables: u16_range, and_byte, program, registers,
+// image, and a heap (upwards) and a stack (downwards) table per zero region of the program.
+#pragma once
+
+#include <Kokkos_Core.hpp>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/chip/chip_set.hpp"
+#include "engine/prover/preprocessed.hpp"
+#include "engine/prover/shard_protocol.hpp"
+#include "engine/rv32im/chips/ecall.hpp"
+#include "engine/rv32im/chips/jal.hpp"
+#include "engine/rv32im/chips/transfer.hpp"
+#include "engine/rv32im/chips/upper.hpp"
+#include "engine/rv32im/memory_layout.hpp"
+#include "engine/rv32im/tables/memory_tables.hpp"
+#include "engine/rv32im/tables/program_table.hpp"
+#include "engine/vm/emulator.hpp"
+
+namespace kprove::rv32im {
+
+using InstructionChips = std::tuple<JalChip, UpperChip, EcallChip>;
+
+// What fixes the chips of a program's proofs besides the chip definitions (the verifying key
+// keeps it): heights of the preprocessed tables and the zero regions.
+struct MachineShape {
+  uint32_t entry = 0;
+  uint32_t program_log_rows = 1, image_log_rows = 1;
+  std::vector<ZeroRegion> zero;
+  friend bool operator==(const MachineShape&, const MachineShape&) = default;
+};
+
+class Machine {
+ public:
+  // A verifier's machine: the chips only.
+  explicit Machine(MachineShape shape);
+  // A prover's machine: the chips and the program's tables.
+  explicit Machine(std::shared_ptr<const vm::Guest> guest);
+  Machine(const Machine&) = delete;
+  Machine& operator=(const Machine&) = delete;
+
+  const MachineShape& shape() const { return shape_; }
+  // The program of a prover's machine; throws std::logic_error on a verifier's.
+  const vm::Guest& guest() const { return *content().guest; }
+  const vm::Program& program() const { return guest().program(); }
+  const ChipList& chips() const { return list_; }
+
+  // log2(rows) of each zero table for this shard's touched words; throws std::invalid_argument
+  // when the words do not fit the two tables of a region.
+  std::vector<uint32_t> zero_log_rows(const Boundary& memory) const;
+  // Throws VerifyError unless the zero tables' heights in `log_rows` (proof order) keep each
+  // region's two tables apart.
+  void check_zero_heights(const std::vector<uint32_t>& log_rows) const;
+
+  // The transfer rows of the shard's read and write ecalls.
+  std::vector<TransferRecord> transfers(const vm::ShardRecords& shard, bool read) const;
+
+  // Every trace of the shard, in chips() order. Throws std::logic_error if a lookup missed its
+  // table (a witgen bug).
+  template <class Exec>
+  chip::ShardTraces<typename Exec::memory_space> witgen(const Exec& exec, MemoryLedger& ledger,
+                                                        const vm::ShardRecords& shard) const;
+
+  // The preprocessed commitment (program table, image) under `params`.
+  template <class Exec>
+  Preprocessed<typename Exec::memory_space> preprocess(const Exec& exec, MemoryLedger& ledger,
+                                                       const PcsParams& params) const;
+
+ private:
+  template <class Exec>
+  std::vector<Trace<typename Exec::memory_space>> table_traces(
+      const Exec& exec, MemoryLedger& ledger, const chip::Multiplicities<typename Exec::memory_space>& m,
+      const vm::ShardRecords& shard) const;
+
+  struct Content {
+    std::shared_ptr<const vm::Guest> guest;
+    MemoryLayout layout;
+    ProgramContent program;
+  };
+  Machine(MachineShape shape, std::optional<Content> content);
+  explicit Machine(std::pair<MachineShape, Content> made);
+  // Throws std::logic_error on a verifier's machine.
+  const Content& content() const;
+
+  MachineShape shape_;
+  std::optional<Content> content_;
+  InstructionChips instructions_;
+  ReadTransferChip read_transfer_;
+  WriteTransferChip write_transfer_;
+  chip::U16RangeTable u16_range_;
+  chip::AndByteTable and_byte_;
+  ProgramTable program_;
+  RegisterTable registers_;
+  ImageTable image_;
+  std::vector<std::unique_ptr<ZeroTable>> zero_;  // per region: up, down
+  ChipList list_;
+};
+
+namespace detail {
+
+template <class Exec, class Record>
+Owned<Vec<Record, typename Exec::memory_space>> upload_records(const Exec& exec,
+                                                                MemoryLedger& ledger,
+                                                                const std::string& name,
+                                                                const std::vector<Record>& r) {
+  return upload_vec<typename Exec::memory_space>(exec, ledger, "records:" + name, r);
+}
+
+template <class Exec, class Chip>
+Trace<typename Exec::memory_space> record_trace(
+    const Exec& exec, MemoryLedger& ledger, const Chip& chip,
+    const std::vector<typename Chip::Record>& records,
+    const chip::MultiplicityCounters<typename Exec::memory_space>& counters) {
+  using Mem = typename Exec::memory_space;
+  const auto view = upload_records(exec, ledger, chip.name(), records);
+  return chip.witgen(exec, ledger, Kokkos::View<const typename Chip::Record*, Mem>(view.view()),
+                     counters);
+}
+
+// The shard's records of instruction chip type Chip.
+template <class Chip>
+const std::vector<typename Chip::Record>& records_for(const vm::ShardRecords& shard) {
+  const std::vector<typename Chip::Record>* out = nullptr;
+  shard.for_each_chip([&](vm::ChipKind kind, const auto& records) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(records)>,
+                                 std::vector<typename Chip::Record>>)
+      if (kind == Chip::spec::kKind) out = &records;
+  });
+  return *out;
+}
+
+}  // namespace detail
+
+template <class Exec>
+chip::ShardTraces<typename Exec::memory_space> Machine::witgen(
+    const Exec& exec, MemoryLedger& ledger, const vm::ShardRecords& shard) const {
+  using Mem = typename Exec::memory_space;
+  chip::ShardTraces<Mem> out;
+  out.chips = list_;
+  chip::Multiplicities<Mem> mult(exec, ledger, content().program.rows);
+  std::apply(
+      [&](const auto&... chip) {
+        (out.traces.push_back(detail::record_trace(
+             exec, ledger, chip, detail::records_for<std::decay_t<decltype(chip)>>(shard),
+             mult.counters())),
+         ...);
+      },
+      instructions_);
+  out.traces.push_back(
+      detail::record_trace(exec, ledger, read_transfer_, transfers(shard, true), mult.counters()));
+  out.traces.push_back(
+      detail::record_trace(exec, ledger, write_transfer_, transfers(shard, false), mult.counters()));
+  if (const uint32_t misses = mult.misses())
+    throw std::logic_error("witgen of shard " + std::to_string(shard.shard) + ": " +
+                           std::to_string(misses) + " lookups outside their tables");
+  for (auto& t : table_traces(exec, ledger, mult, shard)) out.traces.push_back(std::move(t));
+  return out;
+}
+
+template <class Exec>
+std::vector<Trace<typename Exec::memory_space>> Machine::table_traces(
+    const Exec& exec, MemoryLedger& ledger,
+    const chip::Multiplicities<typename Exec::memory_space>& m,
+    const vm::ShardRecords& shard) const {
+  std::vector<Trace<typename Exec::memory_space>> out;
+  out.push_back(u16_range_.witgen(exec, ledger, m));
+  out.push_back(and_byte_.witgen(exec, ledger, m));
+  const Content& c = content();
+  out.push_back(program_.witgen(exec, ledger, c.program, m.program()));
+  out.push_back(chip::upload_trace(exec, ledger, registers_.name(), registers_.trace(shard.registers)));
+  out.push_back(
+      chip::upload_trace(exec, ledger, image_.name(), image_.trace(c.layout.image, shard.memory)));
+  const std::vector<uint32_t> heights = zero_log_rows(shard.memory);
+  for (std::size_t z = 0; z < zero_.size(); ++z)
+    out.push_back(chip::upload_trace(exec, ledger, zero_[z]->name(),
+                                     zero_[z]->trace(shard.memory, heights[z])));
+  return out;
+}
+
+template <class Exec>
+Preprocessed<typename Exec::memory_space> Machine::preprocess(const Exec& exec,
+                                                              MemoryLedger& ledger,
+                                                              const PcsParams& params) const {
+  using Mem = typename Exec::memory_space;
+  std::vector<Trace<Mem>> traces(list_.size());
+  const Content& c = content();
+  const chip::Multiplicities<Mem> none(exec, ledger, c.program.rows);
+  for (std::size_t k = 0; k < list_.size(); ++k) {
+    if (list_[k] == &program_) traces[k] = program_.witgen(exec, ledger, c.program, none.program());
+    if (list_[k] == &image_)
+      traces[k] = chip::upload_trace(exec, ledger, image_.name(), image_.trace(c.layout.image, {}));
+  }
+  return commit_preprocessed(exec, ledger, list_, traces, params);
+}
+
+}  // namespace kprove::rv32im

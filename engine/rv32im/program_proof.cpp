@@ -1,0 +1,92 @@
+#include "engine/rv32im/program_proof.hpp"
+
+#include "engine/proof/bytes.hpp"
+#include "engine/verifier/shard_verifier.hpp"
+
+namespace kprove::rv32im {
+
+namespace {
+
+constexpr uint32_t kMagic = 0x5052504Bu;  // "KPRP" little-endian
+constexpr uint32_t kVersion = 1;
+constexpr std::size_t kMaxStream = std::size_t(1) << 32;
+constexpr std::size_t kMaxShards = std::size_t(1) << 20;
+
+void write_bytes(ByteWriter& w, const std::vector<uint8_t>& b) {
+  w.u64(b.size());
+  for (uint8_t x : b) w.u8(x);
+}
+
+std::vector<uint8_t> read_bytes(ByteReader& r, const char* what) {
+  std::vector<uint8_t> out(r.length(what, kMaxStream, 1));
+  for (uint8_t& b : out) b = r.u8(what);
+  return out;
+}
+
+[[noreturn]] void reject(const std::string& why) {
+  throw VerifyError("program proof rejected: " + why);
+}
+
+}  // namespace
+
+std::vector<uint8_t> serialize(const ProgramProof& p) {
+  ByteWriter w;
+  w.u32(kMagic);
+  w.u32(kVersion);
+  const PublicValues& pv = p.public_values;
+  for (const Digest* d : {&pv.vk, &pv.program, &pv.input, &pv.output})
+    for (Felt x : d->h) w.felt(x);
+  w.u32(pv.exit_code);
+  w.u64(pv.cycles);
+  w.u64(pv.input_read);
+  w.u8(pv.input_eof ? 1 : 0);
+  write_bytes(w, p.input);
+  write_bytes(w, p.output);
+  w.seq(p.shards, [](ByteWriter& w, const std::vector<uint8_t>& s) { write_bytes(w, s); });
+  return w.take();
+}
+
+ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
+  ByteReader r(bytes);
+  if (r.u32("magic") != kMagic) r.fail("magic", "is not a kprove program proof");
+  if (const uint32_t v = r.u32("version"); v != kVersion)
+    r.fail("version", std::to_string(v) + " is not supported (expected " +
+                          std::to_string(kVersion) + ")");
+  ProgramProof p;
+  PublicValues& pv = p.public_values;
+  for (Digest* d : {&pv.vk, &pv.program, &pv.input, &pv.output})
+    for (Felt& x : d->h) x = r.felt("public value digest");
+  pv.exit_code = r.u32("exit code");
+  pv.cycles = r.u64("cycles");
+  pv.input_read = r.u64("input bytes read");
+  const uint8_t eof = r.u8("input eof flag");
+  if (eof > 1) r.fail("input eof flag", "is neither 0 nor 1");
+  pv.input_eof = eof == 1;
+  p.input = read_bytes(r, "input");
+  p.output = read_bytes(r, "output");
+  p.shards = r.seq("shard proofs", kMaxShards, 8,
+                   [](ByteReader& r) { return read_bytes(r, "shard proof"); });
+  r.expect_end("program proof");
+  return p;
+}
+
+void verify_program(const ProgramProof& proof, const VerifyingKey& vk) {
+  const PublicValues& pv = proof.public_values;
+  if (pv.vk != vk.digest()) reject("the proof is for another verifying key");
+  if (pv.program != vk.program) reject("the proof is for another program");
+  if (proof.shards.size() != 1)
+    reject(std::to_string(proof.shards.size()) + " shard proofs, a run of one shard has 1");
+  ShardStatement statement;
+  try {
+    statement = shard_statement(pv, vk.shape.entry, proof.input, proof.output, kMaxLogRows,
+                                vk.preprocessed_root);
+  } catch (const std::invalid_argument& e) {
+    reject(e.what());
+  }
+  const Machine machine(vk.shape);
+  const ShardProof shard = deserialize_shard_proof(proof.shards[0], vk.params);
+  machine.check_zero_heights(shard.log_rows);
+  verify_shard(shard, machine.chips(), statement, vk.params);
+}
+
+}  // namespace kprove::rv32im
