@@ -28,13 +28,17 @@ using chip::col;
 using chip::cst;
 using chip::Word;
 
-// The program table's packed instruction fields: op (6 bits), rd (6), rs1 (5), rs2 (5).
+// The program table's packed instruction fields: op, rd, rs1, rs2 as base-64 digits. A
+// chip's rd/rs1/rs2 are free columns bound only by this packing and by the reg bus, whose
+// indices are the register table's rows 0..63: digits below 64 have one base-64 expansion, so
+// a row cannot trade one field for another (with 5-bit fields, rs1 + 32 and rs2 - 1 would
+// pack alike).
 KOKKOS_INLINE_FUNCTION constexpr uint32_t pack_fields(vm::Op op, uint32_t rd, uint32_t rs1,
                                                       uint32_t rs2) {
-  return uint32_t(op) | rd << 6 | rs1 << 12 | rs2 << 17;
+  return uint32_t(op) | rd << 6 | rs1 << 12 | rs2 << 18;
 }
 inline Expr fields(const Expr& op, const Expr& rd, const Expr& rs1, const Expr& rs2) {
-  return op + cst(1u << 6) * rd + cst(1u << 12) * rs1 + cst(1u << 17) * rs2;
+  return op + cst(1u << 6) * rd + cst(1u << 12) * rs1 + cst(1u << 18) * rs2;
 }
 
 // One-hot opcode selectors over a contiguous run of vm::Op (a chip family in
