@@ -17,8 +17,13 @@
 #include "engine/chip/chip_set.hpp"
 #include "engine/prover/preprocessed.hpp"
 #include "engine/prover/shard_protocol.hpp"
+#include "engine/rv32im/chips/div.hpp"
 #include "engine/rv32im/chips/ecall.hpp"
 #include "engine/rv32im/chips/jal.hpp"
+#include "engine/rv32im/chips/jalr.hpp"
+#include "engine/rv32im/chips/load.hpp"
+#include "engine/rv32im/chips/mul.hpp"
+#include "engine/rv32im/chips/store.hpp"
 #include "engine/rv32im/chips/transfer.hpp"
 #include "engine/rv32im/chips/upper.hpp"
 #include "engine/rv32im/memory_layout.hpp"
@@ -28,7 +33,9 @@
 
 namespace kprove::rv32im {
 
-using InstructionChips = std::tuple<JalChip, UpperChip, EcallChip>;
+// In vm::ChipKind order.
+using InstructionChips =
+    std::tuple<MulChip, DivChip, JalChip, JalrChip, UpperChip, LoadChip, StoreChip, EcallChip>;
 
 // What fixes the chips of a program's proofs besides the chip definitions (the verifying key
 // keeps it): heights of the preprocessed tables and the zero regions.

@@ -70,6 +70,31 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
   return p;
 }
 
+ProgramRun run_program(const Machine& machine, const VerifyingKey& vk,
+                       std::span<const uint8_t> input, uint64_t max_cycles) {
+  const uint64_t shard_cycles = (uint64_t(1) << kMaxLogRows) - 1;
+  vm::Execution run;
+  ProgramRun out;
+  out.shards = vm::record_all(machine.guest(), input, max_cycles, shard_cycles, &run);
+  if (out.shards.size() != 1)
+    throw std::invalid_argument("the run takes " + std::to_string(run.cycles) +
+                                " cycles, more than one shard (" + std::to_string(shard_cycles) +
+                                ")");
+  ProgramProof& p = out.proof;
+  p.input.assign(input.begin(), input.end());
+  p.output = std::move(run.output);
+  PublicValues& pv = p.public_values;
+  pv.vk = vk.digest();
+  pv.program = vk.program;
+  pv.input = bytes_digest(kInputDomain, p.input);
+  pv.output = bytes_digest(kOutputDomain, p.output);
+  pv.exit_code = run.exit_code;
+  pv.cycles = run.cycles;
+  pv.input_read = run.input_read;
+  pv.input_eof = run.input_eof;
+  return out;
+}
+
 void verify_program(const ProgramProof& proof, const VerifyingKey& vk) {
   const PublicValues& pv = proof.public_values;
   if (pv.vk != vk.digest()) reject("the proof is for another verifying key");

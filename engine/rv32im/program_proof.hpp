@@ -42,40 +42,41 @@ VerifyingKey make_vk(const Exec& exec, MemoryLedger& ledger, const Machine& mach
   return VerifyingKey{machine.shape(), params, program_digest(machine.program()), pre.root()};
 }
 
-// Runs the program on `input` (at most max_cycles) and proves the run. Throws vm::VmError if
-// the program faults, std::invalid_argument if it needs more than one shard.
+// A run of the program ready to prove: its public values and bytes, and its records.
+struct ProgramRun {
+  ProgramProof proof;  // no shard proofs yet
+  std::vector<vm::ShardRecords> shards;
+};
+
+// Runs the program on `input` (at most max_cycles). Throws vm::VmError if the program faults,
+// std::invalid_argument if the run needs more than one shard.
+ProgramRun run_program(const Machine& machine, const VerifyingKey& vk,
+                       std::span<const uint8_t> input, uint64_t max_cycles);
+
+// Proves `run` (its public values as they stand: a prover that changes them gets a proof the
+// verifier rejects).
+template <class Exec>
+ProgramProof prove_run(const Exec& exec, MemoryLedger& ledger, const Machine& machine,
+                       const Preprocessed<typename Exec::memory_space>& pre,
+                       const VerifyingKey& vk, ProgramRun run, Metrics* metrics = nullptr) {
+  ProgramProof out = std::move(run.proof);
+  const ShardStatement statement = shard_statement(out.public_values, vk.shape.entry, out.input,
+                                                   out.output, kMaxLogRows, vk.preprocessed_root);
+  ShardProverOptions options;
+  options.metrics = metrics;
+  out.shards.push_back(serialize(prove_shard(exec, ledger, machine.chips(),
+                                             machine.witgen(exec, ledger, run.shards.at(0)),
+                                             vk.params, statement, &pre, options)));
+  return out;
+}
+
 template <class Exec>
 ProgramProof prove_program(const Exec& exec, MemoryLedger& ledger, const Machine& machine,
                            const Preprocessed<typename Exec::memory_space>& pre,
                            const VerifyingKey& vk, std::span<const uint8_t> input,
                            uint64_t max_cycles, Metrics* metrics = nullptr) {
-  const uint64_t shard_cycles = (uint64_t(1) << kMaxLogRows) - 1;
-  vm::Execution run;
-  const auto shards = vm::record_all(machine.guest(), input, max_cycles, shard_cycles, &run);
-  if (shards.size() != 1)
-    throw std::invalid_argument("the run takes " + std::to_string(run.cycles) +
-                                " cycles, more than one shard (" + std::to_string(shard_cycles) +
-                                ")");
-  ProgramProof out;
-  out.input.assign(input.begin(), input.end());
-  out.output = run.output;
-  PublicValues& pv = out.public_values;
-  pv.vk = vk.digest();
-  pv.program = vk.program;
-  pv.input = bytes_digest(kInputDomain, out.input);
-  pv.output = bytes_digest(kOutputDomain, out.output);
-  pv.exit_code = run.exit_code;
-  pv.cycles = run.cycles;
-  pv.input_read = run.input_read;
-  pv.input_eof = run.input_eof;
-  const ShardStatement statement = shard_statement(pv, vk.shape.entry, out.input, out.output,
-                                                   kMaxLogRows, vk.preprocessed_root);
-  ShardProverOptions options;
-  options.metrics = metrics;
-  out.shards.push_back(serialize(prove_shard(exec, ledger, machine.chips(),
-                                             machine.witgen(exec, ledger, shards[0]), vk.params,
-                                             statement, &pre, options)));
-  return out;
+  return prove_run(exec, ledger, machine, pre, vk, run_program(machine, vk, input, max_cycles),
+                   metrics);
 }
 
 }  // namespace kprove::rv32im

@@ -48,7 +48,7 @@ struct EcallSpec {
     c.a1 = reg_read(b, "a1", cst(kRegA1), c.step, 0, real);
     c.a2 = reg_read(b, "a2", cst(kRegA2), c.step, 0, real);
     c.ret = b.witness_word("ret");
-    c.ret_write = reg_write(b, "a0", cst(kRegA0), col(c.ret.lo), col(c.ret.hi), c.step, real);
+    c.ret_write = reg_write(b, "ret", cst(kRegA0), col(c.ret.lo), col(c.ret.hi), c.step, real);
     c.count = b.witness("count");
     c.cursor = b.witness("cursor");
     c.eof_in = b.witness("eof_in");
