@@ -13,6 +13,7 @@
 #include "engine/jobs/execute_job.hpp"
 #include "engine/jobs/job_security.hpp"
 #include "engine/jobs/output_paths.hpp"
+#include "engine/jobs/program_job.hpp"
 #include "engine/jobs/prove_job.hpp"
 #include "engine/jobs/run_job.hpp"
 #include "engine/log.hpp"
@@ -30,17 +31,24 @@ const char* const kHelp = R"(usage: kprove <command> [arguments]
 
 commands:
   run JOB.yaml [--log-level L] [--proof PATH] [--metrics PATH] [--timeline PATH]
-      Prove the job's workload shard by shard (witness, commit_traces, tower,
-      main_constraints, pcs_opening on the spaces the job names) and write the proof file.
+      Prove the job: its guest program's run on its input when it names a 'program' (the
+      statement: this program, started at its entry on this input, runs N cycles and exits
+      with code E having written this output), else its synthetic workload, shard by shard
+      (witness, commit_traces, tower, main_constraints, pcs_opening on the spaces the job
+      names); write the proof file.
       Prints the phase table; writes the metrics JSON and the timeline (Chrome trace, open in
       chrome://tracing or ui.perfetto.dev). The options override the job file's log.level
       and output paths. Every output is checked before any work (absent or a regular file,
       distinct from the job file and the other outputs) and replaced only once all are
       written, the proof last (config/jobs/README.md, "Outputs").
-  verify PROOF JOB.yaml [--min-security-bits N] [--security-regime provable|conjectured]
-      Check a proof file against its job; exit 1 if any shard proof is rejected, or if the
-      parameters it is bound to give fewer than N bits in the regime (default: the job's
-      pcs.security regime, else provable).
+  verify PROOF (JOB.yaml | --program ELF | --vk FILE) [--min-security-bits N]
+         [--security-regime provable|conjectured]
+      Check a proof file against its job, or a program proof against the program's verifying
+      key (made from the ELF, or read from a file 'kprove vk' wrote); print the statement it
+      proves. Exit 1 if it is rejected, or if the parameters it is bound to give fewer than N
+      bits in the regime (default: the job's pcs.security regime, else provable).
+  vk ELF --out PATH [--job JOB.yaml]
+      Write the program's verifying key (the job's PCS parameters, else the defaults).
   execute JOB.yaml [--records THREADS] [--program ELF] [--input FILE]
       Run the job's guest program on the RV32IM emulator, without proving: cycles, exit
       code, output (hex, and text where printable) and the emulation rate. --records also
@@ -191,14 +199,20 @@ JobConfig job_with_overrides(const std::string& command, const std::vector<std::
 int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
   const JobConfig job =
       job_with_overrides("run", words, {"--log-level", "--proof", "--metrics", "--timeline"});
-  if (job.guest)
-    throw ConfigError(job.source + ": 'program': run proves the synthetic workload only so far; "
-                      "run a guest program with 'kprove execute'");
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
+  if (job.guest) {
+    const ProgramJobResult r = run_program_job(job, metrics, MemoryLedger::global());
+    write_job_reports(job, metrics, r.bytes);  // the proof is renamed into place last
+    std::cout << phase_table(metrics) << "proved: " << describe_statement(r.proof) << "\n  "
+              << format_bytes(r.bytes.size()) << " of proof -> " << job.output.proof
+              << "\nmetrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
+              << std::endl;
+    return kOk;
+  }
   ProofFile proof;
   const ProveJobResult r = run_proving_job(job, metrics, MemoryLedger::global(), &proof);
-  write_job_reports(job, metrics, &proof);  // the proof is renamed into place last
+  write_job_reports(job, metrics, encode_proof_file(proof));  // the proof is renamed last
   std::cout << phase_table(metrics) << "proved " << r.shards << " shard(s): "
             << format_bytes(r.proof_bytes) << " of proofs -> " << job.output.proof
             << "\nmetrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
@@ -241,30 +255,63 @@ unsigned parse_uint(const std::string& option, const std::string& text, unsigned
   return static_cast<unsigned>(v);
 }
 
-int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
-  const Args a = parse_args("verify", words, 2, {"--min-security-bits", "--security-regime"});
-  const JobConfig job = parse_job_file(a.positional[1]);
-  log::set_level(job.log_level);
-  SecurityRegime regime = job_regime(job);
+// The regime and the --min-security-bits verdict; false when the parameters fall short.
+bool security_enough(const Args& a, const SecurityEstimate& security, SecurityRegime regime) {
   if (auto r = a.options.find("--security-regime"); r != a.options.end()) {
     if (r->second != "provable" && r->second != "conjectured")
       throw UsageError("--security-regime: '" + r->second + "' (expected provable or conjectured)");
     regime = r->second == "provable" ? SecurityRegime::provable : SecurityRegime::conjectured;
   }
-  const SecurityEstimate security = job_security(job);
   if (auto m = a.options.find("--min-security-bits"); m != a.options.end()) {
     const unsigned min_bits = parse_uint(m->first, m->second, 256, "a number of bits");
     const double bits = security.bits(regime);
     if (bits < min_bits) {
       std::fprintf(stderr, "kprove: proof rejected: its parameters give %.1f %s bits, below "
                    "--min-security-bits %u\n", bits, to_string(regime), min_bits);
-      return kFailed;
+      return false;
     }
   }
+  return true;
+}
+
+int verify_program_proof(const Args& a, int& kokkos_argc, char** kokkos_argv) {
+  const rv32im::ProgramProof proof = read_program_proof(a.positional[0]);
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
-  Metrics metrics;
+  const auto vk = a.options.count("--vk") ? read_vk(a.options.at("--vk"))
+                  : program_vk(a.options.count("--program")
+                                   ? a.options.at("--program")
+                                   : parse_job_file(a.positional[1]).guest->program,
+                               proof.params);
+  const rv32im::Machine machine(vk.shape);
+  const SecurityEstimate security = estimate_security(
+      vk.params, protocol_shape(machine.chips(), rv32im::kMaxLogRows), challenge_field_bits());
+  if (!security_enough(a, security, SecurityRegime::provable)) return kFailed;
+  rv32im::verify_program(proof, vk);
+  std::cout << "proof " << a.positional[0] << " verified: " << describe_statement(proof) << "\n  ("
+            << security.describe() << ")\n";
+  return kOk;
+}
+
+int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
+  const bool by_key = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w.rfind("--program", 0) == 0 || w.rfind("--vk", 0) == 0;
+  });
+  const Args a = parse_args("verify", words, by_key ? 1 : 2,
+                            {"--min-security-bits", "--security-regime", "--program", "--vk"});
+  if (a.options.count("--program") && a.options.count("--vk"))
+    throw UsageError("verify: give --program or --vk, not both");
   try {
+    if (by_key || parse_job_file(a.positional[1]).guest)
+      return verify_program_proof(a, kokkos_argc, kokkos_argv);
+    const JobConfig job = parse_job_file(a.positional[1]);
+    log::set_level(job.log_level);
+    const SecurityEstimate security = job_security(job);
+    if (!security_enough(a, security, job_regime(job))) return kFailed;
+    Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
+    Metrics metrics;
     run_verify_job(job, a.positional[0], metrics);
+    std::cout << "proof " << a.positional[0] << " verified: " << job.workload.num_shards()
+              << " shard(s) of job " << job.job << " (" << security.describe() << ")\n";
   } catch (const ProofFormatError& e) {
     std::fprintf(stderr, "kprove: proof rejected: %s\n", e.what());
     return kFailed;
@@ -272,8 +319,22 @@ int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** k
     std::fprintf(stderr, "kprove: proof rejected: %s\n", e.what());
     return kFailed;
   }
-  std::cout << "proof " << a.positional[0] << " verified: " << job.workload.num_shards()
-            << " shard(s) of job " << job.job << " (" << security.describe() << ")\n";
+  return kOk;
+}
+
+int cmd_vk(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
+  const Args a = parse_args("vk", words, 1, {"--out", "--job"});
+  if (!a.options.count("--out")) throw UsageError("vk: --out PATH is required");
+  const std::string out = a.options.at("--out");
+  const PcsParams params =
+      a.options.count("--job") ? job_pcs_params(parse_job_file(a.options.at("--job"))) : PcsParams{};
+  check_output_paths({{"--out", out}}, {{"the program", a.positional[0]}});
+  Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
+  const rv32im::VerifyingKey vk = program_vk(a.positional[0], params);
+  const std::vector<uint8_t> bytes = serialize(vk);
+  write_files_atomically({{out, std::string(bytes.begin(), bytes.end())}});
+  std::cout << "verifying key of " << a.positional[0] << " (" << params.describe() << ") -> "
+            << out << "\n  digest " << hex_digest(vk.digest()) << '\n';
   return kOk;
 }
 
@@ -367,6 +428,7 @@ int run_cli(int argc, char** argv) {
   if (command == "selfcheck") return cmd_selfcheck(words, kokkos_argc, kokkos_args.data());
   if (command == "run") return cmd_run(words, kokkos_argc, kokkos_args.data());
   if (command == "execute") return cmd_execute(words);
+  if (command == "vk") return cmd_vk(words, kokkos_argc, kokkos_args.data());
   throw UsageError("unknown command '" + command + "'");
 }
 

@@ -4,31 +4,37 @@
 #include <cmath>
 
 #include "engine/chip/chip_set.hpp"
+#include "engine/rv32im/program_proof.hpp"
 #include "kernels/field/challenge_field.hpp"
 
 namespace kprove {
 
-ProtocolShape protocol_shape(const JobConfig& job) {
-  const chip::ChipSet chips;
+ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows) {
   ProtocolShape s;
   s.columns = 0;
   s.constraints = 0;
-  std::uint64_t max_rows = job.workload.shard_steps;
-  for (const chip::Chip* c : chips.all()) {
+  uint32_t max_log = 1;
+  for (const chip::Chip* c : chips) {
     s.columns += c->num_columns();
     s.constraints += c->constraints().size();
     s.max_degree = std::max(s.max_degree, c->max_degree());
+    // Every row may make each of the chip's interactions.
+    const uint32_t log_rows = c->fixed_log_rows().value_or(max_log_rows);
+    max_log = std::max(max_log, log_rows);
+    s.lookup_leaves += (std::uint64_t(1) << log_rows) * c->interactions().size();
   }
-  // Every record chip row may make each of its lookups; the tables add one fraction a row.
-  chips.for_each_chip([&](const chip::Chip& c) {
-    s.lookup_leaves += job.workload.shard_steps * c.interactions().size();
-  });
-  chips.for_each_table([&](const chip::Chip&) {
-    max_rows = std::max<std::uint64_t>(max_rows, chip::kTableRows);
-    s.lookup_leaves += chip::kTableRows;
-  });
-  s.max_log_height = int(std::ceil(std::log2(double(max_rows))));
+  s.max_log_height = int(max_log);
   return s;
+}
+
+ProtocolShape protocol_shape(const JobConfig& job) {
+  if (job.guest) {
+    const rv32im::Machine machine(
+        std::make_shared<vm::Guest>(vm::load_elf_file(job.guest->program)));
+    return protocol_shape(machine.chips(), rv32im::kMaxLogRows);
+  }
+  const chip::ChipSet chips;
+  return protocol_shape(chips.all(), uint32_t(std::ceil(std::log2(double(job.workload.shard_steps)))));
 }
 
 PcsParams job_pcs_params(const JobConfig& job) {

@@ -6,11 +6,15 @@
 #include "config/job_config.hpp"
 #include "engine/pcs/params.hpp"
 #include "engine/pcs/security.hpp"
+#include "engine/prover/shard_protocol.hpp"
 #include "kernels/field/challenge_field.hpp"
 
 namespace kprove {
 
-// What the tallest shard of the job commits and proves.
+// What a shard of these chips commits and proves, every chip at most 2^max_log_rows rows.
+ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows);
+// What the tallest shard of the job commits and proves (its program's machine, or the
+// synthetic chip set).
 ProtocolShape protocol_shape(const JobConfig& job);
 
 // The job's PCS parameters, queries resolved from pcs.security when it is given. Throws

@@ -91,15 +91,13 @@ JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& l
   return out;
 }
 
-void write_job_reports(const JobConfig& job, const Metrics& metrics, const ProofFile* proof) {
+void write_job_reports(const JobConfig& job, const Metrics& metrics,
+                       const std::optional<std::vector<uint8_t>>& proof) {
   std::ostringstream m, t;
   write_metrics_json(m, metrics);
   write_timeline_json(t, metrics, "kprove " + job.job);
   std::vector<OutputFile> files = {{job.output.metrics, m.str()}, {job.output.timeline, t.str()}};
-  if (proof) {
-    const std::vector<uint8_t> bytes = encode_proof_file(*proof);
-    files.push_back({job.output.proof, std::string(bytes.begin(), bytes.end())});
-  }
+  if (proof) files.push_back({job.output.proof, std::string(proof->begin(), proof->end())});
   write_files_atomically(files);  // in order: the proof is renamed last
 }
 

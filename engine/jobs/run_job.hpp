@@ -2,6 +2,9 @@
 // ledger, run it, record peak memory and write the metrics and timeline.
 #pragma once
 
+#include <optional>
+#include <vector>
+
 #include <string>
 #include <vector>
 
@@ -34,7 +37,7 @@ JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& l
 // directory in the way) replaces none, least of all an existing proof, and leaves no
 // temporary. Throws std::runtime_error naming the file when it cannot be written.
 void write_job_reports(const JobConfig& job, const Metrics& metrics,
-                       const ProofFile* proof = nullptr);
+                       const std::optional<std::vector<uint8_t>>& proof = std::nullopt);
 
 // device_budget goes to every non-host memory space of this build, host_budget to HostSpace.
 void apply_memory_budgets(const MemoryConfig& memory, MemoryLedger& ledger);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/pcs/params.hpp"
 #include "kernels/field/goldilocks_ext2.hpp"
 
 namespace kprove {
@@ -100,5 +101,22 @@ class ByteReader {
   std::size_t size_;
   std::size_t pos_ = 0;
 };
+
+// PCS parameters as four u32 (rate_bits, queries, pow_bits, final_log_size); reading checks
+// them (PcsParams::validate).
+inline void write_pcs_params(ByteWriter& w, const PcsParams& p) {
+  for (int x : {p.rate_bits, p.queries, p.pow_bits, p.final_log_size}) w.u32(uint32_t(x));
+}
+inline PcsParams read_pcs_params(ByteReader& r) {
+  PcsParams p;
+  for (int* x : {&p.rate_bits, &p.queries, &p.pow_bits, &p.final_log_size})
+    *x = int(r.u32("PCS parameter"));
+  try {
+    p.validate();
+  } catch (const std::invalid_argument& e) {
+    r.fail("PCS parameters", e.what());
+  }
+  return p;
+}
 
 }  // namespace kprove

@@ -56,14 +56,18 @@ void write_proof_file(const std::string& path, const ProofFile& f) {
   out.commit();
 }
 
-ProofFile read_proof_file(const std::string& path, std::size_t max_shards) {
+std::vector<uint8_t> read_binary_file(const std::string& path, const std::string& what) {
   // A FIFO or a device (/dev/zero) would block or never end: only regular files are read.
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
-    throw std::runtime_error("cannot read proof file '" + path + "': not a regular file");
+    throw std::runtime_error("cannot read " + what + " '" + path + "': not a regular file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read proof file '" + path + "'");
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in) throw std::runtime_error("cannot read " + what + " '" + path + "'");
+  return std::vector<uint8_t>((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+ProofFile read_proof_file(const std::string& path, std::size_t max_shards) {
+  const std::vector<uint8_t> bytes = read_binary_file(path, "proof file");
   try {
     return decode_proof_file(bytes, max_shards);
   } catch (const ProofFormatError& e) {

@@ -27,6 +27,9 @@ void write_proof_file(const std::string& path, const ProofFile& f);
 // ProofFormatError if corrupt.
 ProofFile read_proof_file(const std::string& path, std::size_t max_shards);
 
+// The bytes of a regular file; throws std::runtime_error naming `what` and the path otherwise.
+std::vector<uint8_t> read_binary_file(const std::string& path, const std::string& what);
+
 // FNV-1a over a canonical description of the statement (the job's workload and parameters).
 uint64_t fingerprint(const std::string& canonical_statement);
 

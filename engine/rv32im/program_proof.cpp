@@ -33,6 +33,7 @@ std::vector<uint8_t> serialize(const ProgramProof& p) {
   ByteWriter w;
   w.u32(kMagic);
   w.u32(kVersion);
+  write_pcs_params(w, p.params);
   const PublicValues& pv = p.public_values;
   for (const Digest* d : {&pv.vk, &pv.program, &pv.input, &pv.output})
     for (Felt x : d->h) w.felt(x);
@@ -53,6 +54,7 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
     r.fail("version", std::to_string(v) + " is not supported (expected " +
                           std::to_string(kVersion) + ")");
   ProgramProof p;
+  p.params = read_pcs_params(r);
   PublicValues& pv = p.public_values;
   for (Digest* d : {&pv.vk, &pv.program, &pv.input, &pv.output})
     for (Felt& x : d->h) x = r.felt("public value digest");

@@ -18,12 +18,14 @@
 namespace kprove::rv32im {
 
 struct ProgramProof {
+  PcsParams params;  // what the proof was made with (the vk binds them)
   PublicValues public_values;
   std::vector<uint8_t> input, output;
   std::vector<std::vector<uint8_t>> shards;  // serialized shard proofs
 };
 
-// Little-endian: magic "KPRP", u32 version, the public values, input and output bytes
+// Little-endian: magic "KPRP", u32 version, the PCS parameters (4 u32), the public values,
+// input and output bytes
 // (u64 length each), the shard proofs (u64 count, each u64-length-prefixed).
 std::vector<uint8_t> serialize(const ProgramProof& proof);
 // Throws ProofFormatError naming what is malformed.
@@ -36,9 +38,8 @@ inline constexpr uint32_t kMaxLogRows = 30;
 void verify_program(const ProgramProof& proof, const VerifyingKey& vk);
 
 // The verifying key of `machine` (a prover's) under `params`, and its preprocessed root.
-template <class Exec>
-VerifyingKey make_vk(const Exec& exec, MemoryLedger& ledger, const Machine& machine,
-                     const Preprocessed<typename Exec::memory_space>& pre, const PcsParams& params) {
+template <class Mem>
+VerifyingKey make_vk(const Machine& machine, const Preprocessed<Mem>& pre, const PcsParams& params) {
   return VerifyingKey{machine.shape(), params, program_digest(machine.program()), pre.root()};
 }
 
@@ -60,6 +61,7 @@ ProgramProof prove_run(const Exec& exec, MemoryLedger& ledger, const Machine& ma
                        const Preprocessed<typename Exec::memory_space>& pre,
                        const VerifyingKey& vk, ProgramRun run, Metrics* metrics = nullptr) {
   ProgramProof out = std::move(run.proof);
+  out.params = vk.params;
   const ShardStatement statement = shard_statement(out.public_values, vk.shape.entry, out.input,
                                                    out.output, kMaxLogRows, vk.preprocessed_root);
   ShardProverOptions options;

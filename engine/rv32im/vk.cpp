@@ -77,9 +77,7 @@ std::vector<uint8_t> serialize(const VerifyingKey& vk) {
   w.u32(vk.shape.program_log_rows);
   w.u32(vk.shape.image_log_rows);
   w.seq(vk.shape.zero, [](ByteWriter& w, const ZeroRegion& z) { w.u32(z.begin), w.u64(z.end); });
-  for (int p : {vk.params.rate_bits, vk.params.queries, vk.params.pow_bits,
-                vk.params.final_log_size})
-    w.u32(uint32_t(p));
+  write_pcs_params(w, vk.params);
   for (const Digest* d : {&vk.program, &vk.preprocessed_root})
     for (Felt x : d->h) w.felt(x);
   return w.take();
@@ -105,14 +103,7 @@ VerifyingKey deserialize_vk(const std::vector<uint8_t>& bytes) {
       r.fail("zero region", "is not a word-aligned range of the address space");
     return z;
   });
-  int* fields[] = {&vk.params.rate_bits, &vk.params.queries, &vk.params.pow_bits,
-                   &vk.params.final_log_size};
-  for (int* p : fields) *p = int(r.u32("PCS parameter"));
-  try {
-    vk.params.validate();
-  } catch (const std::invalid_argument& e) {
-    r.fail("PCS parameters", e.what());
-  }
+  vk.params = read_pcs_params(r);
   for (Digest* d : {&vk.program, &vk.preprocessed_root})
     for (Felt& x : d->h) x = r.felt("digest");
   r.expect_end("verifying key");

@@ -62,7 +62,7 @@ Proved prove(const vm::Program& program, const std::vector<uint8_t>& input) {
   Proved p;
   p.machine = std::make_unique<Machine>(std::make_shared<vm::Guest>(program));
   const auto pre = p.machine->preprocess(Exec(), ledger, test_params());
-  p.vk = make_vk(Exec(), ledger, *p.machine, pre, test_params());
+  p.vk = make_vk(*p.machine, pre, test_params());
   p.proof = prove_program(Exec(), ledger, *p.machine, pre, p.vk, input, 1000);
   return p;
 }
