@@ -17,6 +17,9 @@
 #include "engine/chip/chip_set.hpp"
 #include "engine/prover/preprocessed.hpp"
 #include "engine/prover/shard_protocol.hpp"
+#include "engine/rv32im/chips/alu_imm.hpp"
+#include "engine/rv32im/chips/alu_reg.hpp"
+#include "engine/rv32im/chips/branch.hpp"
 #include "engine/rv32im/chips/div.hpp"
 #include "engine/rv32im/chips/ecall.hpp"
 #include "engine/rv32im/chips/jal.hpp"
@@ -34,8 +37,8 @@
 namespace kprove::rv32im {
 
 // In vm::ChipKind order.
-using InstructionChips =
-    std::tuple<MulChip, DivChip, JalChip, JalrChip, UpperChip, LoadChip, StoreChip, EcallChip>;
+using InstructionChips = std::tuple<AluRegChip, AluImmChip, MulChip, DivChip, BranchChip, JalChip,
+                                    JalrChip, UpperChip, LoadChip, StoreChip, EcallChip>;
 
 // What fixes the chips of a program's proofs besides the chip definitions (the verifying key
 // keeps it): heights of the preprocessed tables and the zero regions.
