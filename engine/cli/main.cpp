@@ -138,10 +138,13 @@ int cmd_validate(const std::vector<std::string>& words) {
   const JobConfig j = parse_job_file(a.positional[0]);
   check_output_paths(job_outputs(j, {}, true), job_inputs(j));
   const Workload& w = j.workload;
-  std::cout << j.source << ": ok\n"
-            << "  job " << j.job << ": " << w.steps << " steps in " << w.num_shards()
-            << " shard(s) of " << w.shard_steps << ", seed " << w.seed << ", field " << j.field
-            << "\n  spaces: witgen " << to_string(j.spaces.witgen) << ", commit "
+  std::cout << j.source << ": ok\n  job " << j.job << ": ";
+  if (j.guest)
+    std::cout << "a guest program";
+  else
+    std::cout << w.steps << " steps in " << w.num_shards() << " shard(s) of " << w.shard_steps
+              << ", seed " << w.seed;
+  std::cout << ", field " << j.field << "\n  spaces: witgen " << to_string(j.spaces.witgen) << ", commit "
             << to_string(j.spaces.commit) << ", prove " << to_string(j.spaces.prove)
             << "\n  pcs: rate_bits " << j.pcs.rate_bits << ", queries " << job_pcs_params(j).queries
             << (j.pcs.security ? " (for " + std::to_string(j.pcs.security->bits) + " " +
@@ -161,6 +164,7 @@ int cmd_validate(const std::vector<std::string>& words) {
               << " segments), input " << j.guest->input.size() << " bytes ("
               << j.guest->input_source << "), max_cycles " << j.guest->max_cycles
               << ", shard_cycles " << j.guest->shard_cycles << '\n';
+    return kOk;
   }
   const auto f = shard_footprints(j);
   std::cout << "  booking: the largest shard books "
@@ -281,10 +285,10 @@ int verify_program_proof(const Args& a, int& kokkos_argc, char** kokkos_argv) {
                   : program_vk(a.options.count("--program")
                                    ? a.options.at("--program")
                                    : parse_job_file(a.positional[1]).guest->program,
-                               proof.params);
+                               proof.params, proof.max_log_rows);
   const rv32im::Machine machine(vk.shape);
   const SecurityEstimate security = estimate_security(
-      vk.params, protocol_shape(machine.chips(), rv32im::kMaxLogRows), challenge_field_bits());
+      vk.params, protocol_shape(machine.chips(), vk.shape.max_log_rows), challenge_field_bits());
   if (!security_enough(a, security, SecurityRegime::provable)) return kFailed;
   rv32im::verify_program(proof, vk);
   std::cout << "proof " << a.positional[0] << " verified: " << describe_statement(proof) << "\n  ("
@@ -326,11 +330,13 @@ int cmd_vk(const std::vector<std::string>& words, int& kokkos_argc, char** kokko
   const Args a = parse_args("vk", words, 1, {"--out", "--job"});
   if (!a.options.count("--out")) throw UsageError("vk: --out PATH is required");
   const std::string out = a.options.at("--out");
-  const PcsParams params =
-      a.options.count("--job") ? job_pcs_params(parse_job_file(a.options.at("--job"))) : PcsParams{};
+  const std::optional<JobConfig> job =
+      a.options.count("--job") ? std::optional(parse_job_file(a.options.at("--job"))) : std::nullopt;
+  const PcsParams params = job ? job_pcs_params(*job) : PcsParams{};
   check_output_paths({{"--out", out}}, {{"the program", a.positional[0]}});
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
-  const rv32im::VerifyingKey vk = program_vk(a.positional[0], params);
+  const rv32im::VerifyingKey vk = program_vk(
+      a.positional[0], params, job ? job_max_log_rows(*job) : rv32im::kDefaultMaxLogRows);
   const std::vector<uint8_t> bytes = serialize(vk);
   write_files_atomically({{out, std::string(bytes.begin(), bytes.end())}});
   std::cout << "verifying key of " << a.positional[0] << " (" << params.describe() << ") -> "

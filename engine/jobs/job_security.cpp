@@ -30,11 +30,18 @@ ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows) {
 ProtocolShape protocol_shape(const JobConfig& job) {
   if (job.guest) {
     const rv32im::Machine machine(
-        std::make_shared<vm::Guest>(vm::load_elf_file(job.guest->program)));
-    return protocol_shape(machine.chips(), rv32im::kMaxLogRows);
+        std::make_shared<vm::Guest>(vm::load_elf_file(job.guest->program)),
+        job_max_log_rows(job));
+    return protocol_shape(machine.chips(), machine.shape().max_log_rows);
   }
   const chip::ChipSet chips;
   return protocol_shape(chips.all(), uint32_t(std::ceil(std::log2(double(job.workload.shard_steps)))));
+}
+
+uint32_t job_max_log_rows(const JobConfig& job) {
+  uint32_t k = 0;
+  while (job.guest && (uint64_t(1) << k) < job.guest->shard_cycles) ++k;
+  return job.guest ? k : rv32im::kDefaultMaxLogRows;
 }
 
 PcsParams job_pcs_params(const JobConfig& job) {

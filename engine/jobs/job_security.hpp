@@ -17,6 +17,9 @@ ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows);
 // synthetic chip set).
 ProtocolShape protocol_shape(const JobConfig& job);
 
+// log2(shard_cycles) of a program job: the bound on its traces' heights.
+uint32_t job_max_log_rows(const JobConfig& job);
+
 // The job's PCS parameters, queries resolved from pcs.security when it is given. Throws
 // ConfigError (naming pcs.security) when the target is out of reach.
 PcsParams job_pcs_params(const JobConfig& job);

@@ -29,7 +29,7 @@ ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryL
   if (!job.guest) throw ConfigError(job.source + ": names no 'program'");
   const PcsParams params = job_pcs_params(job);
   const auto guest = std::make_shared<vm::Guest>(vm::load_elf_file(job.guest->program));
-  const rv32im::Machine machine(guest);
+  const rv32im::Machine machine(guest, job_max_log_rows(job));
   return dispatch_space(job.spaces.prove, [&](auto exec) {
     using Exec = decltype(exec);
     ProgramJobResult r;
@@ -54,8 +54,10 @@ ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryL
   });
 }
 
-rv32im::VerifyingKey program_vk(const std::string& path, const PcsParams& params) {
-  const rv32im::Machine machine(std::make_shared<vm::Guest>(vm::load_elf_file(path)));
+rv32im::VerifyingKey program_vk(const std::string& path, const PcsParams& params,
+                                uint32_t max_log_rows) {
+  const rv32im::Machine machine(std::make_shared<vm::Guest>(vm::load_elf_file(path)),
+                                max_log_rows);
   MemoryLedger ledger;
   const Kokkos::Serial exec;
   const auto pre = machine.preprocess(exec, ledger, params);

@@ -26,7 +26,8 @@ ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryL
 
 // The verifying key of the ELF at `path` under `params` (commits the preprocessed columns on
 // the host). Needs Kokkos initialised.
-rv32im::VerifyingKey program_vk(const std::string& path, const PcsParams& params);
+rv32im::VerifyingKey program_vk(const std::string& path, const PcsParams& params,
+                                uint32_t max_log_rows);
 
 // A digest as hex, 16 digits per element.
 std::string hex_digest(const Digest& d);

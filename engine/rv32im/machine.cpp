@@ -39,13 +39,18 @@ bool writable(const vm::Program& program, uint32_t addr) {
 
 Machine::Machine(MachineShape shape) : Machine(std::move(shape), std::nullopt) {}
 
-Machine::Machine(std::shared_ptr<const vm::Guest> guest)
+Machine::Machine(std::shared_ptr<const vm::Guest> guest, uint32_t max_log_rows)
     : Machine(
           [&] {
+            if (max_log_rows < 4 || max_log_rows > kMaxMaxLogRows)
+              throw std::invalid_argument("shards of 2^" + std::to_string(max_log_rows) +
+                                          " rows: the machine takes 2^4 .. 2^" +
+                                          std::to_string(kMaxMaxLogRows));
             MemoryLayout layout = memory_layout(guest->program());
             ProgramContent program = program_content(*guest);
-            MachineShape shape{guest->program().entry, log2_ceil(program.fixed.rows),
-                               log2_ceil(layout.image.size()), layout.zero};
+            MachineShape shape{max_log_rows, guest->program().entry,
+                               log2_ceil(program.fixed.rows), log2_ceil(layout.image.size()),
+                               layout.zero};
             return std::pair(std::move(shape),
                              Content{std::move(guest), std::move(layout), std::move(program)});
           }()) {}

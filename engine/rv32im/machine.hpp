@@ -40,9 +40,15 @@ namespace kprove::rv32im {
 using InstructionChips = std::tuple<AluRegChip, AluImmChip, MulChip, DivChip, BranchChip, JalChip,
                                     JalrChip, UpperChip, LoadChip, StoreChip, EcallChip>;
 
+inline constexpr uint32_t kDefaultMaxLogRows = 20;
+inline constexpr uint32_t kMaxMaxLogRows = 28;
+
 // What fixes the chips of a program's proofs besides the chip definitions (the verifying key
 // keeps it): heights of the preprocessed tables and the zero regions.
 struct MachineShape {
+  // Bound on log2(rows) of every trace whose height the prover picks: a shard runs fewer than
+  // 2^max_log_rows cycles.
+  uint32_t max_log_rows = kDefaultMaxLogRows;
   uint32_t entry = 0;
   uint32_t program_log_rows = 1, image_log_rows = 1;
   std::vector<ZeroRegion> zero;
@@ -53,8 +59,10 @@ class Machine {
  public:
   // A verifier's machine: the chips only.
   explicit Machine(MachineShape shape);
-  // A prover's machine: the chips and the program's tables.
-  explicit Machine(std::shared_ptr<const vm::Guest> guest);
+  // A prover's machine: the chips and the program's tables. Throws std::invalid_argument for
+  // max_log_rows outside 4 .. kMaxMaxLogRows.
+  explicit Machine(std::shared_ptr<const vm::Guest> guest,
+                   uint32_t max_log_rows = kDefaultMaxLogRows);
   Machine(const Machine&) = delete;
   Machine& operator=(const Machine&) = delete;
 

@@ -34,6 +34,7 @@ std::vector<uint8_t> serialize(const ProgramProof& p) {
   w.u32(kMagic);
   w.u32(kVersion);
   write_pcs_params(w, p.params);
+  w.u32(p.max_log_rows);
   const PublicValues& pv = p.public_values;
   for (const Digest* d : {&pv.vk, &pv.program, &pv.input, &pv.output})
     for (Felt x : d->h) w.felt(x);
@@ -55,6 +56,9 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
                           std::to_string(kVersion) + ")");
   ProgramProof p;
   p.params = read_pcs_params(r);
+  p.max_log_rows = r.u32("shard height bound");
+  if (p.max_log_rows < 4 || p.max_log_rows > kMaxMaxLogRows)
+    r.fail("shard height bound", "2^" + std::to_string(p.max_log_rows) + " is out of range");
   PublicValues& pv = p.public_values;
   for (Digest* d : {&pv.vk, &pv.program, &pv.input, &pv.output})
     for (Felt& x : d->h) x = r.felt("public value digest");
@@ -74,7 +78,7 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
 
 ProgramRun run_program(const Machine& machine, const VerifyingKey& vk,
                        std::span<const uint8_t> input, uint64_t max_cycles) {
-  const uint64_t shard_cycles = (uint64_t(1) << kMaxLogRows) - 1;
+  const uint64_t shard_cycles = (uint64_t(1) << vk.shape.max_log_rows) - 1;
   vm::Execution run;
   ProgramRun out;
   out.shards = vm::record_all(machine.guest(), input, max_cycles, shard_cycles, &run);
@@ -105,7 +109,7 @@ void verify_program(const ProgramProof& proof, const VerifyingKey& vk) {
     reject(std::to_string(proof.shards.size()) + " shard proofs, a run of one shard has 1");
   ShardStatement statement;
   try {
-    statement = shard_statement(pv, vk.shape.entry, proof.input, proof.output, kMaxLogRows,
+    statement = shard_statement(pv, vk.shape.entry, proof.input, proof.output, vk.shape.max_log_rows,
                                 vk.preprocessed_root);
   } catch (const std::invalid_argument& e) {
     reject(e.what());

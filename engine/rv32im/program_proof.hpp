@@ -18,21 +18,20 @@
 namespace kprove::rv32im {
 
 struct ProgramProof {
-  PcsParams params;  // what the proof was made with (the vk binds them)
+  PcsParams params;           // what the proof was made with (the vk binds them and
+  uint32_t max_log_rows = 0;  // this shard height bound)
   PublicValues public_values;
   std::vector<uint8_t> input, output;
   std::vector<std::vector<uint8_t>> shards;  // serialized shard proofs
 };
 
-// Little-endian: magic "KPRP", u32 version, the PCS parameters (4 u32), the public values,
+// Little-endian: magic "KPRP", u32 version, the PCS parameters (4 u32), the shard height
+// bound (u32), the public values,
 // input and output bytes
 // (u64 length each), the shard proofs (u64 count, each u64-length-prefixed).
 std::vector<uint8_t> serialize(const ProgramProof& proof);
 // Throws ProofFormatError naming what is malformed.
 ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes);
-
-// Bound on log2(rows) of the traces whose height the prover picks.
-inline constexpr uint32_t kMaxLogRows = 30;
 
 // Checks `proof` against `vk`; throws VerifyError naming the failed check.
 void verify_program(const ProgramProof& proof, const VerifyingKey& vk);
@@ -62,8 +61,10 @@ ProgramProof prove_run(const Exec& exec, MemoryLedger& ledger, const Machine& ma
                        const VerifyingKey& vk, ProgramRun run, Metrics* metrics = nullptr) {
   ProgramProof out = std::move(run.proof);
   out.params = vk.params;
+  out.max_log_rows = vk.shape.max_log_rows;
   const ShardStatement statement = shard_statement(out.public_values, vk.shape.entry, out.input,
-                                                   out.output, kMaxLogRows, vk.preprocessed_root);
+                                                   out.output, vk.shape.max_log_rows,
+                                                   vk.preprocessed_root);
   ShardProverOptions options;
   options.metrics = metrics;
   out.shards.push_back(serialize(prove_shard(exec, ledger, machine.chips(),

@@ -73,6 +73,7 @@ std::vector<uint8_t> serialize(const VerifyingKey& vk) {
   ByteWriter w;
   w.u32(kMagic);
   w.u32(kVersion);
+  w.u32(vk.shape.max_log_rows);
   w.u32(vk.shape.entry);
   w.u32(vk.shape.program_log_rows);
   w.u32(vk.shape.image_log_rows);
@@ -90,6 +91,9 @@ VerifyingKey deserialize_vk(const std::vector<uint8_t>& bytes) {
     r.fail("version", std::to_string(v) + " is not supported (expected " +
                           std::to_string(kVersion) + ")");
   VerifyingKey vk;
+  vk.shape.max_log_rows = r.u32("shard height bound");
+  if (vk.shape.max_log_rows < 4 || vk.shape.max_log_rows > kMaxMaxLogRows)
+    r.fail("shard height bound", "2^" + std::to_string(vk.shape.max_log_rows) + " is out of range");
   vk.shape.entry = r.u32("entry point");
   vk.shape.program_log_rows = r.u32("program table height");
   vk.shape.image_log_rows = r.u32("image table height");
