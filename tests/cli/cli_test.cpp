@@ -259,8 +259,52 @@ TEST_F(Cli, ExecuteReportsFaultsAndBadInputsInOneLine) {
   EXPECT_EQ(r.rc, 2);
   EXPECT_NE(r.err.find("--records: 'many' is not a thread count"), std::string::npos) << r.err;
   r = kprove("run f.yaml");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("kprove: guest stopped: illegal instruction"), std::string::npos) << r.err;
+}
+
+// A program job end to end through the CLI: run proves it, verify checks it against the ELF,
+// against a key written by `kprove vk` and against the job; another program or a corrupted
+// proof is rejected with exit 1.
+TEST_F(Cli, RunProvesAProgramThatVerifyChecks) {
+  if (test::guest_dir().empty()) GTEST_SKIP() << "guest ELFs not built";
+  write("sha.yaml", "job: sha\nprogram: " + guest_elf("programs/sha256") +
+                        "\ninput: {hex: '616263'}\nshard_cycles: 16384\n"
+                        "pcs: {queries: 20, pow_bits: 4}\noutput: {proof: sha.proof}\n");
+  Result r = kprove("run sha.yaml");
+  ASSERT_EQ(r.rc, 0) << r.err;
+  const std::string digest = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  EXPECT_NE(r.out.find("exited with code 0, writing 32 bytes: " + digest), std::string::npos)
+      << r.out;
+  r = kprove("verify sha.proof --program " + guest_elf("programs/sha256"));
+  EXPECT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("verified: program "), std::string::npos) << r.out;
+  r = kprove("verify sha.proof sha.yaml");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  r = kprove("vk " + guest_elf("programs/sha256") + " --job sha.yaml --out sha.vk");
+  ASSERT_EQ(r.rc, 0) << r.err;
+  r = kprove("verify sha.proof --vk sha.vk --min-security-bits 10");
+  EXPECT_EQ(r.rc, 0) << r.err;
+  r = kprove("verify sha.proof --vk sha.vk --min-security-bits 100");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("below --min-security-bits 100"), std::string::npos) << r.err;
+
+  r = kprove("verify sha.proof --program " + guest_elf("programs/fibonacci"));
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("proof rejected: program proof rejected: the proof is for another "),
+            std::string::npos) << r.err;
+  std::string bytes = test::read_file(dir_ / "sha.proof");
+  bytes[bytes.size() / 2] ^= 0x10;
+  write("bad.proof", bytes);
+  r = kprove("verify bad.proof --vk sha.vk");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_EQ(lines(r.err), 1u) << r.err;
+  EXPECT_NE(r.err.find("kprove: proof rejected: "), std::string::npos) << r.err;
+  r = kprove("verify sha.proof --vk sha.vk --program " + guest_elf("programs/sha256"));
   EXPECT_EQ(r.rc, 2);
-  EXPECT_NE(r.err.find("run a guest program with 'kprove execute'"), std::string::npos) << r.err;
+  r = kprove("vk " + guest_elf("programs/sha256"));
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find("--out PATH is required"), std::string::npos) << r.err;
 }
 
 }  // namespace
