@@ -36,9 +36,10 @@ class ProgramTable : public chip::Chip {
       const Kokkos::View<const uint32_t*, typename Exec::memory_space>& fetches) const {
     auto trace = chip::upload_trace(exec, ledger, name(), program.fixed);
     const auto t = trace.view();
+    const uint32_t mult = kMult;  // a copy: device code cannot read the static member
     Kokkos::parallel_for(
         "kprove::rv32im::program_table", Kokkos::RangePolicy<Exec>(exec, 0, fetches.extent(0)),
-        KOKKOS_LAMBDA(std::size_t r) { t(r, kMult) = Felt::from_canonical(fetches(r)); });
+        KOKKOS_LAMBDA(std::size_t r) { t(r, mult) = Felt::from_canonical(fetches(r)); });
     exec.fence();
     return trace;
   }
