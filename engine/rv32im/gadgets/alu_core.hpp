@@ -11,14 +11,15 @@
 //   t2      b byte 0            e2  | or of 15-s_low
 //   t3      b byte 2 (reg)      e3 /  for srl/sra
 //   t4      x0 = a0 & b0        s4 (bit 4 of shamt)
-//   t5      x1                  N  = 2^(e0+2e1), x2 for srl/sra
+//   t5      x1                  N  = 2^(e0+2e1) (twice that for srl/sra)
 //   t6      x2 (reg)            Mx = (1 - s4) pow    sb (reg)
 //   t7      x3 (reg)            fill (sra: sign of a) sa
 //   w                           W                    d_lo
 //   rest                        rest (reg)           d_hi (reg)
 //   pow     t5 (1 + 15 t2)(1 + 255 t3) on every row (the shift multiplier)
 //
-// add/sub use none. The lookups: c_lo, c_hi, w, rest (or t0 for the immediate's d_hi) are
+// 13 columns with c (12 for an immediate: no rest); constraints of degree 3. add/sub use
+// no scratch. The lookups: c_lo, c_hi, w, rest (or t0 for the immediate's d_hi) are
 // range-checked, t7 is the sign bit of a_hi (slt, sra), t6 that of b_hi (slt, reg); the
 // bitwise operations look up (a_k, b_k, a_k & b_k) for each byte k. a and b need no checks:
 // register values and immediates are u16 limbs (step.hpp; the program table's immediates).
@@ -52,7 +53,9 @@
 //          taken mod 2^32: the right side gains 2^32 fill (pow - 2^16), and c_hi = 0xFFFF
 //          fill when s4 = 1.
 //   With W and c range-checked, the limbs of the right side are unique, and an honest row
-//   satisfies it, so c is the shift's result.
+//   satisfies it, so c is the shift's result. The booleanity of the bits and of fill is what
+//   keeps pow a power of two and the fill term 0 or the sign's: e0 + 2, e1 - 1 keep b_lo's
+//   decomposition, and a fill (2 a_hi - x) / 2^16 passes the sign lookup for every x.
 #pragma once
 
 #include <Kokkos_Macros.hpp>
