@@ -4,9 +4,9 @@ include(CMakePackageConfigHelpers)
 install(TARGETS ${KPROVE_INSTALL_TARGETS} EXPORT kprove-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# impl/ headers too: the public templates (prove_shard, the kernels) include them.
 foreach(dir config views kernels engine)
-  install(DIRECTORY ${dir}/ DESTINATION include/kprove/${dir}
-    FILES_MATCHING PATTERN "*.hpp" PATTERN "impl" EXCLUDE)
+  install(DIRECTORY ${dir}/ DESTINATION include/kprove/${dir} FILES_MATCHING PATTERN "*.hpp")
 endforeach()
 install(EXPORT kprove-targets NAMESPACE kprove::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/kprove)

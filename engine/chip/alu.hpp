@@ -11,7 +11,7 @@
 
 #include <cstdint>
 
-#include "engine/chip/impl/witgen_kernel.hpp"
+#include "engine/chip/witgen.hpp"
 #include "engine/chip/record_chip.hpp"
 #include "engine/workload/opcode.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-#include "engine/chip/impl/witgen_kernel.hpp"
+#include "engine/chip/witgen.hpp"
 #include "engine/chip/record_chip.hpp"
 
 namespace kprove::chip {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/chip/chip.hpp"
-#include "engine/chip/impl/witgen_kernel.hpp"
+#include "engine/chip/witgen.hpp"
 #include "engine/workload/shard.hpp"
 
 namespace kprove::chip {
@@ -37,7 +37,7 @@ class RecordChip : public Chip {
       const Exec& exec, MemoryLedger& ledger,
       const workload::RecordsView<typename Exec::memory_space>& records,
       const MultiplicityCounters<typename Exec::memory_space>& counters) const {
-    return detail::witgen_rows(exec, ledger, *this, records, counters,
+    return witgen_rows(exec, ledger, *this, records, counters,
                                detail::StaticFill<RowFill>{});
   }
 

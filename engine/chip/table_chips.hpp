@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "engine/chip/chip.hpp"
-#include "engine/chip/impl/witgen_kernel.hpp"
+#include "engine/chip/witgen.hpp"
 #include "engine/chip/multiplicities.hpp"
 #include "engine/chip/tables.hpp"
 #include "views/trace.hpp"

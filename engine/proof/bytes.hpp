@@ -33,6 +33,11 @@ class ByteWriter {
     u64(v.size());
     for (const T& x : v) write_one(*this, x);
   }
+  // A u64 length, then the bytes.
+  void blob(const std::vector<uint8_t>& b) {
+    u64(b.size());
+    bytes_.insert(bytes_.end(), b.begin(), b.end());
+  }
   const std::vector<uint8_t>& bytes() const { return bytes_; }
   std::vector<uint8_t> take() { return std::move(bytes_); }
 
@@ -80,6 +85,12 @@ class ByteReader {
   }
   std::size_t remaining() const { return size_ - pos_; }
   std::size_t position() const { return pos_; }
+  // A blob ByteWriter::blob wrote, at most `max` bytes.
+  std::vector<uint8_t> blob(const char* what, std::size_t max) {
+    std::vector<uint8_t> out(length(what, max, 1));
+    for (uint8_t& b : out) b = u8(what);
+    return out;
+  }
   void expect_end(const char* what) const {
     if (pos_ != size_)
       fail(what, std::to_string(size_ - pos_) + " trailing bytes after the proof");

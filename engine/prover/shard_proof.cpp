@@ -15,16 +15,7 @@ constexpr std::size_t kMaxTowerValues = std::size_t(1) << 20;
 constexpr std::size_t kMaxLayers = 64;
 constexpr std::size_t kMaxBlob = std::size_t(1) << 32;
 
-void write_blob(ByteWriter& w, const std::vector<uint8_t>& bytes) {
-  w.u64(bytes.size());
-  for (uint8_t b : bytes) w.u8(b);
-}
-
-std::vector<uint8_t> read_blob(ByteReader& r, const char* what) {
-  std::vector<uint8_t> out(r.length(what, kMaxBlob, 1));
-  for (uint8_t& b : out) b = r.u8(what);
-  return out;
-}
+std::vector<uint8_t> read_blob(ByteReader& r, const char* what) { return r.blob(what, kMaxBlob); }
 
 SumcheckProof read_sumcheck(ByteReader& r, const char* what) {
   const auto bytes = read_blob(r, what);
@@ -45,11 +36,11 @@ std::vector<uint8_t> serialize(const ShardProof& p) {
   w.seq(p.log_rows, [](ByteWriter& w, uint32_t v) { w.u32(v); });
   for (Felt x : p.commitment.h) w.felt(x);
   w.seq(p.tower.top, [](ByteWriter& w, Ext x) { w.ext(x); });
-  w.seq(p.tower.layers, [](ByteWriter& w, const SumcheckProof& s) { write_blob(w, s.to_bytes()); });
-  write_blob(w, p.main.to_bytes());
-  write_blob(w, serialize(p.opening));
+  w.seq(p.tower.layers, [](ByteWriter& w, const SumcheckProof& s) { w.blob(s.to_bytes()); });
+  w.blob(p.main.to_bytes());
+  w.blob(serialize(p.opening));
   w.u8(p.preprocessed_opening ? 1 : 0);
-  if (p.preprocessed_opening) write_blob(w, serialize(*p.preprocessed_opening));
+  if (p.preprocessed_opening) w.blob(serialize(*p.preprocessed_opening));
   return w.take();
 }
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <utility>
 
-#include "engine/chip/impl/witgen_kernel.hpp"
+#include "engine/chip/witgen.hpp"
 #include "engine/rv32im/step.hpp"
 
 namespace kprove::rv32im {
@@ -34,6 +34,15 @@ class InstructionChip : public chip::Chip {
 
   const Cols& cols() const { return cols_; }
 
+  // The device functor of one row (public: nvcc's kernel stubs name it).
+  struct Fill {
+    static constexpr std::size_t kColumns = Spec::kColumns;
+    Cols cols;
+    KOKKOS_INLINE_FUNCTION void operator()(const Record& r, Felt* row) const {
+      Spec::fill(cols, r, RowWriter{row});
+    }
+  };
+
   // The trace of `records`, padded_rows(n) x kColumns; counts the rows' lookups into
   // `counters`. Fences exec.
   template <class Exec>
@@ -41,7 +50,7 @@ class InstructionChip : public chip::Chip {
       const Exec& exec, MemoryLedger& ledger,
       const Kokkos::View<const Record*, typename Exec::memory_space>& records,
       const chip::MultiplicityCounters<typename Exec::memory_space>& counters) const {
-    return chip::detail::witgen_rows(exec, ledger, *this, records, counters, Fill{cols_});
+    return chip::witgen_rows(exec, ledger, *this, records, counters, Fill{cols_});
   }
 
  private:
@@ -55,14 +64,6 @@ class InstructionChip : public chip::Chip {
     return {std::move(b), cols};
   }
   explicit InstructionChip(Declared d) : Chip(std::move(d.builder)), cols_(d.cols) {}
-
-  struct Fill {
-    static constexpr std::size_t kColumns = Spec::kColumns;
-    Cols cols;
-    KOKKOS_INLINE_FUNCTION void operator()(const Record& r, Felt* row) const {
-      Spec::fill(cols, r, RowWriter{row});
-    }
-  };
 
   Cols cols_;
 };

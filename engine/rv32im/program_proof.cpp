@@ -12,17 +12,6 @@ constexpr uint32_t kVersion = 1;
 constexpr std::size_t kMaxStream = std::size_t(1) << 32;
 constexpr std::size_t kMaxShards = std::size_t(1) << 20;
 
-void write_bytes(ByteWriter& w, const std::vector<uint8_t>& b) {
-  w.u64(b.size());
-  for (uint8_t x : b) w.u8(x);
-}
-
-std::vector<uint8_t> read_bytes(ByteReader& r, const char* what) {
-  std::vector<uint8_t> out(r.length(what, kMaxStream, 1));
-  for (uint8_t& b : out) b = r.u8(what);
-  return out;
-}
-
 [[noreturn]] void reject(const std::string& why) {
   throw VerifyError("program proof rejected: " + why);
 }
@@ -42,9 +31,9 @@ std::vector<uint8_t> serialize(const ProgramProof& p) {
   w.u64(pv.cycles);
   w.u64(pv.input_read);
   w.u8(pv.input_eof ? 1 : 0);
-  write_bytes(w, p.input);
-  write_bytes(w, p.output);
-  w.seq(p.shards, [](ByteWriter& w, const std::vector<uint8_t>& s) { write_bytes(w, s); });
+  w.blob(p.input);
+  w.blob(p.output);
+  w.seq(p.shards, [](ByteWriter& w, const std::vector<uint8_t>& s) { w.blob(s); });
   return w.take();
 }
 
@@ -68,10 +57,10 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
   const uint8_t eof = r.u8("input eof flag");
   if (eof > 1) r.fail("input eof flag", "is neither 0 nor 1");
   pv.input_eof = eof == 1;
-  p.input = read_bytes(r, "input");
-  p.output = read_bytes(r, "output");
+  p.input = r.blob("input", kMaxStream);
+  p.output = r.blob("output", kMaxStream);
   p.shards = r.seq("shard proofs", kMaxShards, 8,
-                   [](ByteReader& r) { return read_bytes(r, "shard proof"); });
+                   [](ByteReader& r) { return r.blob("shard proof", kMaxStream); });
   r.expect_end("program proof");
   return p;
 }

@@ -82,10 +82,10 @@ TEST(JalrChipRejects, WrongLinkIsRejected) {
   const auto& c = chip.cols();
   for (const vm::ITypeRecord& r : test::guest_shard("asm/jumps").jalr) {
     std::vector<Felt> row = test::filled_row(chip, r);
-    row[c.link_lo] += Felt::one();
+    row[c.link.lo] += Felt::one();
     EXPECT_FALSE(test::table_misses(chip, row).empty());
     row = test::filled_row(chip, r);
-    row[c.link_wrap] = Felt::one() - row[c.link_wrap];
+    row[c.link.wrap] = Felt::one() - row[c.link.wrap];
     EXPECT_FALSE(test::table_misses(chip, row).empty());
   }
 }

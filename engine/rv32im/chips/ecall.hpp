@@ -66,8 +66,13 @@ struct EcallSpec {
     b.constrain(col(c.a7.value.hi));
     b.constrain(read * a0);
     b.constrain(write * (a0 - cst(1)));
-    // The value written back to a0, and the count moved.
-    b.constrain(exit * (ret - a0) + write * (ret - n) + read * (ret - count));
+    // The value written back to a0 (limb by limb: a value equation alone would let other
+    // limbs through), and the count moved.
+    b.constrain(exit * (col(c.ret.lo) - col(c.a0.value.lo)) +
+                write * (col(c.ret.lo) - col(c.a2.value.lo)));
+    b.constrain(exit * (col(c.ret.hi) - col(c.a0.value.hi)) +
+                write * (col(c.ret.hi) - col(c.a2.value.hi)));
+    b.constrain(read * (ret - count));
     b.constrain(exit * count + write * (count - n));
     b.range16(col(c.ret.lo), read);
     b.range16(col(c.ret.hi), read);

@@ -1,5 +1,6 @@
 // Uses the installed kprove: the job parser, a kernel from the installed headers checked against
-// the host, and the engine library proving a small job and verifying the proof file.
+// the host, the engine library proving a small job and verifying the proof file, and a chip of
+// its own (square_chip.hpp) proven and verified with the shard prover, a forged trace rejected.
 #include <Kokkos_Core.hpp>
 #include <cstdio>
 #include <exception>
@@ -9,6 +10,52 @@
 #include "engine/version.hpp"
 #include "kernels/trace/column_sums.hpp"
 #include "kernels/witgen/random_trace.hpp"
+#include "engine/chip/table_chips.hpp"
+#include "engine/prover/shard_prover.hpp"
+#include "engine/verifier/shard_verifier.hpp"
+#include "square_chip.hpp"
+
+namespace {
+
+// Proves the squares of `xs` (y of row `forge` set to y + 1 when forge >= 0); whether the
+// verifier accepts.
+template <class Exec>
+bool prove_squares(const std::vector<std::uint32_t>& xs, long forge) {
+  using namespace kprove;
+  using Mem = typename Exec::memory_space;
+  MemoryLedger ledger;
+  const SquareChip square;
+  const chip::U16RangeTable range;
+  const ChipList chips = {&square, &range};
+  chip::Multiplicities<Mem> mult(Exec(), ledger);
+  const auto records = upload_vec<Mem>(Exec(), ledger, "xs", xs);
+  chip::ShardTraces<Mem> w;
+  w.chips = chips;
+  w.traces.push_back(chip::witgen_rows(Exec(), ledger, square,
+                                       Kokkos::View<const std::uint32_t*, Mem>(records.view()),
+                                       mult.counters(), SquareFill{}));
+  w.traces.push_back(range.witgen(Exec(), ledger, mult));
+  if (forge >= 0) {
+    auto cell = Kokkos::subview(w.traces[0].view(), forge, 2);
+    Felt y;
+    Kokkos::deep_copy(y, cell);
+    Kokkos::deep_copy(cell, y + Felt::one());
+  }
+  PcsParams params;
+  params.queries = 20;
+  params.pow_bits = 4;
+  ShardStatement statement;
+  statement.max_log_rows = 10;
+  const ShardProof proof = prove_shard(Exec(), ledger, chips, std::move(w), params, statement, nullptr);
+  try {
+    verify_shard(proof, chips, statement, params);
+    return true;
+  } catch (const VerifyError&) {
+    return false;
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace kprove;
@@ -28,6 +75,11 @@ int main(int argc, char** argv) {
       for (std::uint64_t r = 0; r < 64; ++r) host += random_cell(5, r, c);
       ok = ok && sums[c] == host;
     }
+    const std::vector<std::uint32_t> xs = {3, 65535, 0, 12345, 7};
+    const bool honest = prove_squares<Exec>(xs, -1), forged = prove_squares<Exec>(xs, 1);
+    std::printf("own chip: honest proof %s, forged square %s\n",
+                honest ? "verified" : "REJECTED", forged ? "ACCEPTED" : "rejected");
+    ok = ok && honest && !forged;
     Metrics metrics;
     MemoryLedger ledger;
     try {

@@ -1,6 +1,7 @@
-// The row loop shared by every record-driven chip's witgen: each thread builds one row in
-// registers (a zero row past the real records), counts the row's lookups into the table
-// multiplicities and writes the row once. Fill is device-copyable with
+// Witness generation of a chip whose rows come from records (the public way to give a chip its
+// trace): each thread builds one row in registers (a zero row past the real records), counts
+// the row's lookups into the table multiplicities and writes the row once. Fill is
+// device-copyable with
 //   static constexpr std::size_t kColumns;
 //   KOKKOS_INLINE_FUNCTION void operator()(const Record&, Felt* row) const;  (row pre-zeroed)
 #pragma once
@@ -13,7 +14,9 @@
 #include "engine/chip/multiplicities.hpp"
 #include "views/trace.hpp"
 
-namespace kprove::chip::detail {
+namespace kprove::chip {
+
+namespace detail {
 
 struct LocalRow {
   const Felt* cells;
@@ -43,6 +46,8 @@ struct WitgenKernel {
 // Felt from a small integer (limbs, bits, selectors).
 KOKKOS_INLINE_FUNCTION Felt small(uint64_t v) { return Felt::from_canonical(v); }
 
+}  // namespace detail
+
 // The trace of `chip` over `records`, padded_rows(n) x kColumns, its lookups counted into
 // `counters`. Returns once the trace is complete (fences exec).
 template <class Exec, class Fill, class Record>
@@ -59,9 +64,9 @@ Trace<typename Exec::memory_space> witgen_rows(
                                     Fill::kColumns);
   Kokkos::parallel_for(
       "kprove::chip::witgen:" + chip.name(), Kokkos::RangePolicy<Exec>(exec, 0, trace.rows()),
-      WitgenKernel<Fill, Record, Mem>{records, trace.view(), program.view(), counters, fill});
+      detail::WitgenKernel<Fill, Record, Mem>{records, trace.view(), program.view(), counters, fill});
   exec.fence();  // the interaction program is released on return
   return trace;
 }
 
-}  // namespace kprove::chip::detail
+}  // namespace kprove::chip
