@@ -289,10 +289,6 @@ void check_branch(const BranchChip& chip, const std::vector<vm::BranchRecord>& r
   }
 }
 
-#define REQUIRE_GUESTS()                                                                   \
-  if (test::guest_dir().empty() ||                                                         \
-      !std::filesystem::exists(test::guest_dir() + "/programs/insn_coverage.elf"))         \
-  GTEST_SKIP() << "guest ELFs not built"
 
 KPROVE_BACKEND_SUITE(AluBranchTest);
 

@@ -16,10 +16,6 @@
 #include "engine/rv32im/instruction_chip.hpp"
 #include "support/chip_check.hpp"
 
-#define REQUIRE_GUESTS()                                                                   \
-  if (test::guest_dir().empty() ||                                                         \
-      !std::filesystem::exists(test::guest_dir() + "/programs/insn_coverage.elf"))         \
-  GTEST_SKIP() << "guest ELFs not built"
 
 namespace kprove::test {
 

@@ -13,10 +13,6 @@
 namespace kprove::rv32im {
 namespace {
 
-#define REQUIRE_GUESTS()                                                                   \
-  if (test::guest_dir().empty() ||                                                         \
-      !std::filesystem::exists(test::guest_dir() + "/programs/insn_coverage.elf"))         \
-  GTEST_SKIP() << "guest ELFs not built"
 
 KPROVE_BACKEND_SUITE(UpperJalTest);
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <Kokkos_Core.hpp>
+#include <filesystem>
 #include <memory>
 #include <span>
 #include <string>
@@ -14,6 +15,12 @@
 #include "engine/vm/emulator.hpp"
 #include "support/paths.hpp"
 #include "support/views.hpp"
+
+// Skips a test when the guest ELFs were not built (no riscv64-unknown-elf-gcc).
+#define REQUIRE_GUESTS()                                                                    \
+  if (::kprove::test::guest_dir().empty() ||                                                \
+      !std::filesystem::exists(::kprove::test::guest_dir() + "/programs/insn_coverage.elf")) \
+  GTEST_SKIP() << "guest ELFs not built"
 
 namespace kprove::test {
 

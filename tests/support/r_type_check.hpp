@@ -15,10 +15,6 @@
 
 namespace kprove::test {
 
-#define REQUIRE_GUESTS()                                                                   \
-  if (::kprove::test::guest_dir().empty() ||                                               \
-      !std::filesystem::exists(::kprove::test::guest_dir() + "/programs/insn_coverage.elf")) \
-  GTEST_SKIP() << "guest ELFs not built"
 
 template <class Exec, class Chip>
 ChipTrace check_r_type_chip(const Chip& chip, const std::vector<vm::RTypeRecord>& records) {
