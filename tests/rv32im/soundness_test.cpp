@@ -25,18 +25,9 @@ constexpr uint32_t kT3 = 28, kT4 = 29, kA0 = 10;
 constexpr const char* kUnbalanced = "do not balance";
 constexpr const char* kConstraints = "main constraints";
 
-const EveryChip& guest() {
-  static const EveryChip g = every_chip_program();
-  return g;
-}
-const ProvingKey& key() {
-  static const ProvingKey* k = new ProvingKey(guest().program);  // never freed: Kokkos ends first
-  return *k;
-}
-const Cheat& honest() {
-  static const Cheat c(key(), guest().input);
-  return c;
-}
+const EveryChip& guest() { return every_chip(); }
+const ProvingKey& key() { return every_chip_key(); }
+const Cheat& honest() { return every_chip_honest(); }
 const ProgramProof& honest_proof() {
   static const ProgramProof p = honest().prove();
   return p;
@@ -87,7 +78,8 @@ TEST(Rv32Soundness, ADroppedStepIsRejected) {
   const auto [table, row] = c.memory_row(guest().in_buf);
   c.at(table, row, "final_ts") = c.at("load", r, "mem_prev_ts");
   for (const char* col : {"_lo", "_hi", "_ts"})
-    c.at("registers", kT3, std::string("final") + col) = c.at("load", r, std::string("rd_prev") + col);
+    c.at("registers", kT3, std::string("final") + col) =
+        c.at("load", r, std::string("rd_prev") + col);
   c.remove_row("load", r);
   c.rebalance_lookups();
   KPROVE_EXPECT_REJECTED(c, kUnbalanced);

@@ -85,10 +85,12 @@ class Cheat {
     throw std::invalid_argument("no chip " + name);
   }
   chip::HostTrace& trace(const std::string& name) { return traces[chip(name)]; }
+  const chip::HostTrace& trace(const std::string& name) const { return traces[chip(name)]; }
   uint32_t column(const std::string& chip_name, const std::string& col) const {
     const auto& cols = chips()[chip(chip_name)]->columns();
     const auto it = std::find(cols.begin(), cols.end(), col);
-    if (it == cols.end()) throw std::invalid_argument("chip " + chip_name + " has no column " + col);
+    if (it == cols.end())
+      throw std::invalid_argument("chip " + chip_name + " has no column " + col);
     return uint32_t(it - cols.begin());
   }
   bool has_column(std::size_t k, const std::string& col) const {
@@ -96,8 +98,10 @@ class Cheat {
     return std::find(cols.begin(), cols.end(), col) != cols.end();
   }
   Felt& at(const std::string& chip_name, std::size_t row, const std::string& col) {
-    chip::HostTrace& t = trace(chip_name);
-    return t.cells[row * t.cols + column(chip_name, col)];
+    return trace(chip_name).cells[cell(chip_name, row, col)];
+  }
+  Felt at(const std::string& chip_name, std::size_t row, const std::string& col) const {
+    return trace(chip_name).cells[cell(chip_name, row, col)];
   }
   void set(const std::string& chip_name, std::size_t row, const std::string& col, Felt v) {
     at(chip_name, row, col) = v;
@@ -113,7 +117,7 @@ class Cheat {
   }
   // The row of chip_name whose column `col` holds v (a step by its pc, a table row by its
   // address or index).
-  std::size_t row_where(const std::string& chip_name, const std::string& col, uint64_t v) {
+  std::size_t row_where(const std::string& chip_name, const std::string& col, uint64_t v) const {
     const chip::HostTrace& t = trace(chip_name);
     const uint32_t c = column(chip_name, col);
     for (std::size_t r = 0; r < t.rows; ++r)
@@ -121,7 +125,7 @@ class Cheat {
     throw std::invalid_argument("chip " + chip_name + ": no row with " + col + " = " +
                                 std::to_string(v));
   }
-  std::size_t step_row(const std::string& chip_name, uint32_t pc) {
+  std::size_t step_row(const std::string& chip_name, uint32_t pc) const {
     return row_where(chip_name, "pc", pc);
   }
   // Row r removed: the rows below move up, a zero (padding) row fills the end.
@@ -146,7 +150,7 @@ class Cheat {
                        [](Felt x) { return x.is_zero(); });
   }
   // The memory table (image, heap or stack) row of the word at addr.
-  std::pair<std::string, std::size_t> memory_row(uint32_t addr) {
+  std::pair<std::string, std::size_t> memory_row(uint32_t addr) const {
     for (const chip::Chip* c : chips()) {
       const auto& cols = c->columns();
       if (cols.empty() || cols[0] != "addr") continue;
@@ -159,7 +163,9 @@ class Cheat {
     throw std::invalid_argument("no memory table holds word " + std::to_string(addr));
   }
   // The final value of a register (the registers table) or a memory word, ts unchanged.
-  void set_final_register(uint32_t index, uint32_t value) { set_word("registers", index, "final", value); }
+  void set_final_register(uint32_t index, uint32_t value) {
+    set_word("registers", index, "final", value);
+  }
   void set_final_memory(uint32_t addr, uint32_t value) {
     const auto [name, row] = memory_row(addr);
     set_word(name, row, "final", value);
@@ -202,9 +208,9 @@ class Cheat {
     const rv32im::VerifyingKey& vk = as.vk;
     rv32im::ProgramProof out = statement;
     if (&as != key_) out.public_values.vk = vk.digest(), out.public_values.program = vk.program;
-    const ShardStatement s = rv32im::shard_statement(out.public_values, vk.shape.entry, out.input,
-                                                     out.output, rv32im::kMaxLogRows,
-                                                     vk.preprocessed_root);
+    const ShardStatement s =
+        rv32im::shard_statement(out.public_values, vk.shape.entry, out.input, out.output,
+                                rv32im::kMaxLogRows, vk.preprocessed_root);
     MemoryLedger ledger;
     const ChipList& chips = as.machine->chips();
     chip::ShardTraces<Mem> shard;
@@ -218,6 +224,9 @@ class Cheat {
   std::string rejection() const { return rv32::rejection(prove(), key_->vk); }
 
  private:
+  std::size_t cell(const std::string& chip_name, std::size_t row, const std::string& col) const {
+    return row * trace(chip_name).cols + column(chip_name, col);
+  }
   static bool is_lookup_table(const chip::Chip& c) {
     if (c.interactions().size() != 1) return false;
     const chip::Interaction& l = c.interactions()[0];
@@ -237,11 +246,11 @@ class Cheat {
 };
 
 // What the verifier says of `cheat`'s proof must name `check` (the argument that catches it).
-#define KPROVE_EXPECT_REJECTED(cheat, check)                  \
-  do {                                                        \
-    const std::string why_ = (cheat).rejection();             \
-    EXPECT_NE(why_, "") << "the verifier accepted";           \
-    EXPECT_NE(why_.find(check), std::string::npos) << why_;   \
+#define KPROVE_EXPECT_REJECTED(cheat, check)                \
+  do {                                                      \
+    const std::string why_ = (cheat).rejection();           \
+    EXPECT_NE(why_, "") << "the verifier accepted";         \
+    EXPECT_NE(why_.find(check), std::string::npos) << why_; \
   } while (0)
 
 }  // namespace kprove::test::rv32

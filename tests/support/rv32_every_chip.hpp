@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/rv32_asm.hpp"
+#include "support/rv32_cheat.hpp"
 
 namespace kprove::test::rv32 {
 
@@ -80,6 +81,21 @@ inline EveryChip every_chip_program(uint32_t factor = 7) {
   p.program = a.program();
   p.input = {0x11, 0x82, 0x33, 0x84, 0x55};
   return p;
+}
+
+// The guest (factor 7), its proving key and the honest witness of its run, built once per test
+// binary; the key is never freed, as its views must not outlive Kokkos.
+inline const EveryChip& every_chip() {
+  static const EveryChip g = every_chip_program();
+  return g;
+}
+inline const ProvingKey& every_chip_key() {
+  static const ProvingKey* k = new ProvingKey(every_chip().program);
+  return *k;
+}
+inline const Cheat& every_chip_honest() {
+  static const Cheat c(every_chip_key(), every_chip().input);
+  return c;
 }
 
 }  // namespace kprove::test::rv32
