@@ -52,18 +52,6 @@ bool is_free(const Cheat& honest, const Cell& m) {
   return false;
 }
 
-// The row's share of the LogUp sum.
-Ext logup_share(const chip::Chip& chip, const Felt* row, Ext alpha, Ext beta) {
-  Ext sum = Ext::zero();
-  for (const chip::Interaction& l : chip.interactions()) {
-    Ext fingerprint(Felt::from_u64(uint32_t(l.bus))), beta_i = beta;
-    for (const chip::Affine& a : l.tuple)
-      fingerprint = fingerprint + beta_i * a.eval(row), beta_i = beta_i * beta;
-    sum = sum + l.multiplicity.eval(row) * (alpha - fingerprint).inverse();
-  }
-  return sum;
-}
-
 // Whether the verifier rejects the honest witness with cell m one more (tables untouched).
 bool host_rejects(const Cheat& honest, const Cell& m, Ext alpha, Ext beta) {
   const chip::Chip& chip = *honest.chips()[m.chip];

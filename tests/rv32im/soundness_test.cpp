@@ -5,12 +5,14 @@
 // tampering, so a stale count never does the catching.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/proof/bytes.hpp"
+#include "support/random.hpp"
 #include "support/rv32_cheat.hpp"
 #include "support/rv32_every_chip.hpp"
 
@@ -37,6 +39,11 @@ TEST(Rv32Soundness, TheHonestWitnessIsAcceptedAndEveryChipHasRealRows) {
   EXPECT_EQ(rejection(honest_proof(), key().vk), "");
   EXPECT_EQ(honest_proof().public_values.exit_code, 42u);
   Cheat c = honest();
+  Rng rng(test_seed());
+  const Ext alpha = rng.ext(), beta = rng.ext();  // the host LogUp sum is the verifier's
+  EXPECT_EQ(c.logup_sum(alpha, beta) +
+                *detail::boundary_sum(shard_statement(c.statement, key().vk).boundary, alpha, beta),
+            Ext::zero());
   c.rebalance_lookups();  // the recount is the witgen's
   for (std::size_t k = 0; k < c.traces.size(); ++k) {
     const chip::HostTrace& t = c.traces[k];
@@ -66,6 +73,8 @@ TEST(Rv32Soundness, AnEmptyExecutionIsRejected) {
     }
   }
   c.rebalance_lookups();
+  Rng rng(test_seed());
+  EXPECT_TRUE(c.logup_sum(rng.ext(), rng.ext()).is_zero());
   KPROVE_EXPECT_REJECTED(c, kUnbalanced);
 }
 
@@ -94,15 +103,23 @@ TEST(Rv32Soundness, ADuplicatedStepIsRejected) {
   KPROVE_EXPECT_REJECTED(c, kUnbalanced);
 }
 
-// Rows are a multiset, so reordering a trace is no attack; reordering the execution is: lb
-// and lbu (adjacent, independent) swap timestamps. Each then receives a state (pc, ts) that
-// the step before it did not send: the state bus (the LogUp sum).
+// Rows are a multiset, so reordering a trace is no attack (the swapped rows are accepted);
+// reordering the execution is: lb and lbu (adjacent, independent) swap timestamps. Each then
+// receives a state (pc, ts) that the step before it did not send: the state bus (the LogUp
+// sum).
 TEST(Rv32Soundness, AReorderedExecutionIsRejected) {
-  Cheat c = honest();
-  const std::size_t lb = c.step_row("load", guest().lb), lbu = c.step_row("load", guest().lb + 4);
-  std::swap(c.at("load", lb, "ts"), c.at("load", lbu, "ts"));
-  c.rebalance_lookups();
-  KPROVE_EXPECT_REJECTED(c, kUnbalanced);
+  Cheat rows = honest();
+  const std::size_t lb = rows.step_row("load", guest().lb);
+  const std::size_t lbu = rows.step_row("load", guest().lb + 4);
+  chip::HostTrace& t = rows.trace("load");
+  std::swap_ranges(t.cells.begin() + std::ptrdiff_t(lb * t.cols),
+                   t.cells.begin() + std::ptrdiff_t((lb + 1) * t.cols),
+                   t.cells.begin() + std::ptrdiff_t(lbu * t.cols));
+  EXPECT_EQ(rows.rejection(), "");
+  Cheat steps = honest();
+  std::swap(steps.at("load", lb, "ts"), steps.at("load", lbu, "ts"));
+  steps.rebalance_lookups();
+  KPROVE_EXPECT_REJECTED(steps, kUnbalanced);
 }
 
 // The dead lw reads its word + 1 (limb, bytes and t3's final value consistent with that), the

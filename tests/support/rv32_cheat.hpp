@@ -56,6 +56,26 @@ inline std::string rejection(const rv32im::ProgramProof& proof, const rv32im::Ve
   return "";
 }
 
+// The shard statement of `p` under `vk`, as prove_run and verify_program make it.
+inline ShardStatement shard_statement(const rv32im::ProgramProof& p,
+                                      const rv32im::VerifyingKey& vk) {
+  return rv32im::shard_statement(p.public_values, vk.shape.entry, p.input, p.output,
+                                 rv32im::kMaxLogRows, vk.preprocessed_root);
+}
+
+// A row's share of a shard's LogUp sum: sum over its interactions of
+// multiplicity / (alpha - (bus + sum_i beta^(i+1) tuple_i)).
+inline Ext logup_share(const chip::Chip& chip, const Felt* row, Ext alpha, Ext beta) {
+  Ext sum = Ext::zero();
+  for (const chip::Interaction& l : chip.interactions()) {
+    Ext fingerprint(Felt::from_u64(uint32_t(l.bus))), beta_i = beta;
+    for (const chip::Affine& a : l.tuple)
+      fingerprint = fingerprint + beta_i * a.eval(row), beta_i = beta_i * beta;
+    sum = sum + l.multiplicity.eval(row) * (alpha - fingerprint).inverse();
+  }
+  return sum;
+}
+
 class Cheat {
  public:
   // The honest witness of the program's run on `input`.
@@ -201,6 +221,15 @@ class Cheat {
     }
   }
 
+  // The witness's LogUp sum without the statement's boundary terms.
+  Ext logup_sum(Ext alpha, Ext beta) const {
+    Ext sum = Ext::zero();
+    for (std::size_t k = 0; k < traces.size(); ++k)
+      for (std::size_t r = 0; r < traces[k].rows; ++r)
+        sum = sum + logup_share(*chips()[k], &traces[k].cells[r * traces[k].cols], alpha, beta);
+    return sum;
+  }
+
   // Proves the witness under `statement`'s public values, or as a proof of `as`'s program
   // (its verifying key and preprocessed commitment; the machines' shapes must agree).
   rv32im::ProgramProof prove() const { return prove_as(*key_); }
@@ -208,9 +237,7 @@ class Cheat {
     const rv32im::VerifyingKey& vk = as.vk;
     rv32im::ProgramProof out = statement;
     if (&as != key_) out.public_values.vk = vk.digest(), out.public_values.program = vk.program;
-    const ShardStatement s =
-        rv32im::shard_statement(out.public_values, vk.shape.entry, out.input, out.output,
-                                rv32im::kMaxLogRows, vk.preprocessed_root);
+    const ShardStatement s = shard_statement(out, vk);
     MemoryLedger ledger;
     const ChipList& chips = as.machine->chips();
     chip::ShardTraces<Mem> shard;
