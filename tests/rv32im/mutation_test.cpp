@@ -58,11 +58,13 @@ bool host_rejects(const Cheat& honest, const Cell& m, Ext alpha, Ext beta) {
   const chip::HostTrace& t = honest.traces[m.chip];
   std::vector<Felt> row(t.cells.begin() + std::ptrdiff_t(m.row * t.cols),
                         t.cells.begin() + std::ptrdiff_t((m.row + 1) * t.cols));
-  const Ext before = logup_share(chip, row.data(), alpha, beta);
+  BusSums before{}, after{};
+  add_logup_share(before, chip, row.data(), alpha, beta);
   row[m.column] += Felt::one();
   for (const Expr& e : chip.constraints())
     if (!e.evaluate<Felt>(row).is_zero()) return true;
-  return logup_share(chip, row.data(), alpha, beta) != before;
+  add_logup_share(after, chip, row.data(), alpha, beta);
+  return after != before;
 }
 
 std::vector<std::size_t> real_rows(const chip::HostTrace& t) {

@@ -12,6 +12,7 @@
 
 #include <Kokkos_Core.hpp>
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -20,6 +21,7 @@
 
 #include "engine/chip/host_trace.hpp"
 #include "engine/rv32im/program_proof.hpp"
+#include "support/random.hpp"
 
 namespace kprove::test::rv32 {
 
@@ -63,17 +65,18 @@ inline ShardStatement shard_statement(const rv32im::ProgramProof& p,
                                  rv32im::kMaxLogRows, vk.preprocessed_root);
 }
 
-// A row's share of a shard's LogUp sum: sum over its interactions of
+// A row's share of a shard's LogUp sum per bus: over its interactions,
 // multiplicity / (alpha - (bus + sum_i beta^(i+1) tuple_i)).
-inline Ext logup_share(const chip::Chip& chip, const Felt* row, Ext alpha, Ext beta) {
-  Ext sum = Ext::zero();
+using BusSums = std::array<Ext, chip::kNumBuses>;
+inline void add_logup_share(BusSums& sums, const chip::Chip& chip, const Felt* row, Ext alpha,
+                            Ext beta) {
   for (const chip::Interaction& l : chip.interactions()) {
     Ext fingerprint(Felt::from_u64(uint32_t(l.bus))), beta_i = beta;
     for (const chip::Affine& a : l.tuple)
       fingerprint = fingerprint + beta_i * a.eval(row), beta_i = beta_i * beta;
+    Ext& sum = sums[uint32_t(l.bus)];
     sum = sum + l.multiplicity.eval(row) * (alpha - fingerprint).inverse();
   }
-  return sum;
 }
 
 class Cheat {
@@ -221,13 +224,22 @@ class Cheat {
     }
   }
 
-  // The witness's LogUp sum without the statement's boundary terms.
-  Ext logup_sum(Ext alpha, Ext beta) const {
-    Ext sum = Ext::zero();
+  // The buses whose LogUp sum, the statement's boundary terms included, is not zero (random
+  // alpha, beta): the ones that make the verifier's LogUp check fail.
+  std::vector<std::string> unbalanced_buses() const {
+    Rng rng(test_seed());
+    const Ext alpha = rng.ext(), beta = rng.ext();
+    BusSums sums;
+    sums.fill(Ext::zero());
     for (std::size_t k = 0; k < traces.size(); ++k)
       for (std::size_t r = 0; r < traces[k].rows; ++r)
-        sum = sum + logup_share(*chips()[k], &traces[k].cells[r * traces[k].cols], alpha, beta);
-    return sum;
+        add_logup_share(sums, *chips()[k], &traces[k].cells[r * traces[k].cols], alpha, beta);
+    for (const BoundaryTerm& b : shard_statement(statement, key_->vk).boundary)
+      sums[uint32_t(b.bus)] = sums[uint32_t(b.bus)] + *detail::boundary_sum({b}, alpha, beta);
+    std::vector<std::string> out;
+    for (uint32_t b = 1; b < chip::kNumBuses; ++b)
+      if (!sums[b].is_zero()) out.push_back(chip::to_string(chip::Bus(b)));
+    return out;
   }
 
   // Proves the witness under `statement`'s public values, or as a proof of `as`'s program
@@ -272,7 +284,7 @@ class Cheat {
   const ProvingKey* key_;
 };
 
-// What the verifier says of `cheat`'s proof must name `check` (the argument that catches it).
+// The verifier rejects `cheat`'s proof naming `check`, the argument that catches it.
 #define KPROVE_EXPECT_REJECTED(cheat, check)                \
   do {                                                      \
     const std::string why_ = (cheat).rejection();           \

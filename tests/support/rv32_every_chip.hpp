@@ -19,7 +19,7 @@ struct EveryChip {
   vm::Program program;
   std::vector<uint8_t> input;
   // pcs of the steps the soundness tests tamper with
-  uint32_t jalr, jal, dead_lui, lb, dead_lw, sw, write, mul_a0, exit;  // lbu = lb + 4
+  uint32_t jalr, jal, dead_lui, lb, dead_lw, sw, sb, write, mul_a0, exit;  // lbu = lb + 4
   uint32_t in_buf;   // the input buffer's first word (lb, lbu, lh, lhu and the dead lw read it)
   uint32_t sw_addr;  // the word sw stores to (an image word)
 };
@@ -65,7 +65,7 @@ inline EveryChip every_chip_program(uint32_t factor = 7) {
   a.op(Op::rem, s10, s3, s2).op(Op::remu, s11, s3, s2);
   p.sw = a.here();
   a.op(Op::sw, 0, t0, s4, kSw).op(Op::sh, 0, t0, s5, kSh + 2).op(Op::sb, 0, t2, s6, kSb - kEnd);
-  p.in_buf = kData + kInBuf, p.sw_addr = kData + kSw;
+  p.sb = p.sw + 8, p.in_buf = kData + kInBuf, p.sw_addr = kData + kSw;
   p.write = a.here() + 16;
   ecall(64, 1, kTextOff, uint32_t(text.size()));
   p.mul_a0 = a.here();
