@@ -5,7 +5,8 @@
 //
 // rebalance_lookups() recounts the lookup tables' multiplicities (u16_range, and_byte,
 // program) from what the chips now look up, so a test's tampering is caught by the argument
-// it targets and not by a stale count.
+// it targets and not by a stale count; unbalanced_buses() names the buses the verifier's
+// LogUp check will find unbalanced.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -185,13 +186,9 @@ class Cheat {
     }
     throw std::invalid_argument("no memory table holds word " + std::to_string(addr));
   }
-  // The final value of a register (the registers table) or a memory word, ts unchanged.
+  // The final value of a register (the registers table), its timestamp unchanged.
   void set_final_register(uint32_t index, uint32_t value) {
     set_word("registers", index, "final", value);
-  }
-  void set_final_memory(uint32_t addr, uint32_t value) {
-    const auto [name, row] = memory_row(addr);
-    set_word(name, row, "final", value);
   }
 
   // Recounts every lookup table's mult column from the chips' lookups; tuples not in the
@@ -229,8 +226,7 @@ class Cheat {
   std::vector<std::string> unbalanced_buses() const {
     Rng rng(test_seed());
     const Ext alpha = rng.ext(), beta = rng.ext();
-    BusSums sums;
-    sums.fill(Ext::zero());
+    BusSums sums{};
     for (std::size_t k = 0; k < traces.size(); ++k)
       for (std::size_t r = 0; r < traces[k].rows; ++r)
         add_logup_share(sums, *chips()[k], &traces[k].cells[r * traces[k].cols], alpha, beta);
