@@ -46,7 +46,7 @@ struct ProvingKey {
   explicit ProvingKey(const vm::Program& program)
       : machine(std::make_unique<rv32im::Machine>(std::make_shared<vm::Guest>(program))),
         pre(machine->preprocess(Exec(), *ledger, cheat_params())),
-        vk(rv32im::make_vk(Exec(), *ledger, *machine, pre, cheat_params())) {}
+        vk(rv32im::make_vk(*machine, pre, cheat_params())) {}
 };
 
 // The verifier's message, or "" when it accepts.
@@ -63,7 +63,7 @@ inline std::string rejection(const rv32im::ProgramProof& proof, const rv32im::Ve
 inline ShardStatement shard_statement(const rv32im::ProgramProof& p,
                                       const rv32im::VerifyingKey& vk) {
   return rv32im::shard_statement(p.public_values, vk.shape.entry, p.input, p.output,
-                                 rv32im::kMaxLogRows, vk.preprocessed_root);
+                                 vk.shape.max_log_rows, vk.preprocessed_root);
 }
 
 // A row's share of a shard's LogUp sum per bus: over its interactions,

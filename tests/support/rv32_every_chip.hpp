@@ -1,9 +1,9 @@
 // A hand-assembled guest that gives every chip of the RV32IM machine real rows: LUI, AUIPC,
 // JALR, JAL, a short read of the input, loads of every width from it, the MUL and DIV
 // families, stores of every width into the image, the heap and the stack, a write and an exit
-// whose code is computed (a0 = write's count 6 times `factor`). No ALU or branch instruction
-// (not in the machine yet): constants are loaded from the data page. Base registers: t0 = kData
-// and t2 = kData + 4096 (the page's end; offsets are 12-bit signed).
+// whose code is computed (a0 = write's count 6 times `factor`), and ALU and branch rows on
+// registers nothing else reads. Constants are loaded from the data page. Base registers:
+// t0 = kData and t2 = kData + 4096 (the page's end; offsets are 12-bit signed).
 #pragma once
 
 #include <cstdint>
@@ -63,6 +63,10 @@ inline EveryChip every_chip_program(uint32_t factor = 7) {
   a.op(Op::mul, s4, s2, s3).op(Op::mulh, s5, s2, s3).op(Op::mulhsu, s6, s3, s2);
   a.op(Op::mulhu, s7, s2, s3).op(Op::div, s8, s3, s2).op(Op::divu, s9, s3, s2);
   a.op(Op::rem, s10, s3, s2).op(Op::remu, s11, s3, s2);
+  // ALU and branch rows on gp/tp, which nothing else reads: a taken BEQ skips a word 0.
+  constexpr uint32_t gp = 3, tp = 4;
+  a.op(Op::add, gp, s2, s3).op(Op::xori, tp, gp, 0, 5).op(Op::sll, gp, tp, s2);
+  a.op(Op::beq, 0, gp, gp, 8).word(0).op(Op::bltu, 0, gp, tp, 4);
   p.sw = a.here();
   a.op(Op::sw, 0, t0, s4, kSw).op(Op::sh, 0, t0, s5, kSh + 2).op(Op::sb, 0, t2, s6, kSb - kEnd);
   p.sb = p.sw + 8, p.in_buf = kData + kInBuf, p.sw_addr = kData + kSw;

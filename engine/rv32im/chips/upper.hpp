@@ -33,6 +33,7 @@ struct UpperSpec {
     const Expr real = c.op.is_real();
     const Expr pc = col(c.step.pc);
     b.constrain(chip::boolean(col(c.wrap)));
+    b.constrain(c.op.is(vm::Op::lui) * col(c.wrap));  // every witness cell is bound
     b.constrain(chip::value_of(c.value) - chip::value_of(c.imm) -
                 c.op.is(vm::Op::auipc) * (pc - cst(uint64_t(1) << 32) * col(c.wrap)));
     b.range16(col(c.value.lo), real);
