@@ -206,7 +206,7 @@ int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokk
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
   if (job.guest) {
-    const ProgramJobResult r = run_program_job(job, metrics, MemoryLedger::global());
+    const ProgramJobResult r = run_program_proving_job(job, metrics, MemoryLedger::global());
     write_job_reports(job, metrics, r.bytes);  // the proof is renamed into place last
     std::cout << phase_table(metrics) << "proved: " << describe_statement(r.proof) << "\n  "
               << format_bytes(r.bytes.size()) << " of proof -> " << job.output.proof

@@ -31,8 +31,13 @@ void label_run(const JobConfig& job, Metrics& metrics) {
   metrics.set_label("spaces.witgen", to_string(job.spaces.witgen));
   metrics.set_label("spaces.commit", to_string(job.spaces.commit));
   metrics.set_label("spaces.prove", to_string(job.spaces.prove));
-  metrics.set_label("steps", std::to_string(job.workload.steps));
-  metrics.set_label("shard_steps", std::to_string(job.workload.shard_steps));
+  if (job.guest) {
+    metrics.set_label("program", job.guest->program);
+    metrics.set_label("shard_cycles", std::to_string(job.guest->shard_cycles));
+  } else {
+    metrics.set_label("steps", std::to_string(job.workload.steps));
+    metrics.set_label("shard_steps", std::to_string(job.workload.shard_steps));
+  }
   metrics.set_label("kprove_version", version());
   metrics.set_label("kokkos_version", kokkos_version());
 }
@@ -72,6 +77,15 @@ ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLed
   record_peak_memory(ledger, metrics);
   metrics.set_label("pipeline.overlapped", r.overlapped ? "yes" : "no");
   metrics.add_bytes("proof", r.proof_bytes);
+  return r;
+}
+
+ProgramJobResult run_program_proving_job(const JobConfig& job, Metrics& metrics,
+                                         MemoryLedger& ledger) {
+  begin_run(job, "prove", metrics, ledger);
+  ProgramJobResult r = run_program_job(job, metrics, ledger);
+  record_peak_memory(ledger, metrics);
+  metrics.set_label("cycles", std::to_string(r.proof.public_values.cycles));
   return r;
 }
 

@@ -3,12 +3,11 @@
 #pragma once
 
 #include <optional>
-#include <vector>
-
 #include <string>
 #include <vector>
 
 #include "config/job_config.hpp"
+#include "engine/jobs/program_job.hpp"
 #include "engine/jobs/prove_job.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "views/memory_ledger.hpp"
@@ -24,6 +23,10 @@ struct JobOutcome {
 // Proves the job's workload and writes its proof file (engine/jobs/prove_job.hpp), or hands it
 // back in `proof` unwritten; exceptions (e.g. BudgetExceeded, ShardError) propagate and no
 // proof file is written.
+// The same for a program job (run_program_job): labels, budgets, peaks, the cycle count.
+ProgramJobResult run_program_proving_job(const JobConfig& job, Metrics& metrics,
+                                         MemoryLedger& ledger);
+
 ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
                                ProofFile* proof = nullptr);
 
