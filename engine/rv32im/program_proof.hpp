@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,7 @@
 #include "engine/rv32im/statement.hpp"
 #include "engine/rv32im/vk.hpp"
 #include "engine/verifier/verify_error.hpp"
+#include "views/spaces.hpp"
 
 namespace kprove::rv32im {
 
@@ -67,9 +69,16 @@ ProgramProof prove_run(const Exec& exec, MemoryLedger& ledger, const Machine& ma
                                                    vk.preprocessed_root);
   ShardProverOptions options;
   options.metrics = metrics;
-  out.shards.push_back(serialize(prove_shard(exec, ledger, machine.chips(),
-                                             machine.witgen(exec, ledger, run.shards.at(0)),
-                                             vk.params, statement, &pre, options)));
+  auto witness = [&] {
+    std::optional<PhaseScope> phase;
+    if (metrics) phase.emplace(*metrics, "witness", 0, space_kind_of<Exec>());
+    auto w = machine.witgen(exec, ledger, run.shards.at(0));
+    exec.fence();
+    return w;
+  }();
+  out.shards.push_back(serialize(
+      prove_shard(exec, ledger, machine.chips(), std::move(witness), vk.params, statement, &pre,
+                  options)));
   return out;
 }
 
