@@ -69,10 +69,7 @@ BasefoldProof deserialize_basefold_proof(const std::vector<uint8_t>& bytes,
                                          const PcsParams& params) {
   params.validate();
   ByteReader r(bytes);
-  if (r.u32("magic") != kMagic) r.fail("magic", "is not a Basefold proof");
-  if (const uint32_t v = r.u32("version"); v != kVersion)
-    r.fail("version",
-           std::to_string(v) + " is not supported (expected " + std::to_string(kVersion) + ")");
+  r.header(kMagic, kVersion, "Basefold proof");
   BasefoldProof p;
   p.reduction_rounds = r.seq("reduction rounds", kMaxRounds, 48, [](ByteReader& r) {
     std::array<Ext, 3> h;

@@ -85,6 +85,13 @@ class ByteReader {
   }
   std::size_t remaining() const { return size_ - pos_; }
   std::size_t position() const { return pos_; }
+  // A format's leading magic and version; `what` names the format for the error.
+  void header(uint32_t magic, uint32_t version, const char* what) {
+    if (u32("magic") != magic) fail("magic", std::string("is not a ") + what);
+    if (const uint32_t v = u32("version"); v != version)
+      fail("version", std::to_string(v) + " is not supported (expected " +
+                          std::to_string(version) + ")");
+  }
   // A blob ByteWriter::blob wrote, at most `max` bytes.
   std::vector<uint8_t> blob(const char* what, std::size_t max) {
     std::vector<uint8_t> out(length(what, max, 1));

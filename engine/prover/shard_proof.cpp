@@ -46,10 +46,7 @@ std::vector<uint8_t> serialize(const ShardProof& p) {
 
 ShardProof deserialize_shard_proof(const std::vector<uint8_t>& bytes, const PcsParams& params) {
   ByteReader r(bytes);
-  if (r.u32("magic") != kMagic) r.fail("magic", "is not a kprove shard proof");
-  if (const uint32_t v = r.u32("version"); v != kVersion)
-    r.fail("version",
-           std::to_string(v) + " is not supported (expected " + std::to_string(kVersion) + ")");
+  r.header(kMagic, kVersion, "kprove shard proof");
   ShardProof p;
   p.shard_index = r.u64("shard index");
   p.log_rows =

@@ -39,10 +39,7 @@ std::vector<uint8_t> serialize(const ProgramProof& p) {
 
 ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
   ByteReader r(bytes);
-  if (r.u32("magic") != kMagic) r.fail("magic", "is not a kprove program proof");
-  if (const uint32_t v = r.u32("version"); v != kVersion)
-    r.fail("version", std::to_string(v) + " is not supported (expected " +
-                          std::to_string(kVersion) + ")");
+  r.header(kMagic, kVersion, "kprove program proof");
   ProgramProof p;
   p.params = read_pcs_params(r);
   p.max_log_rows = r.u32("shard height bound");

@@ -86,10 +86,7 @@ std::vector<uint8_t> serialize(const VerifyingKey& vk) {
 
 VerifyingKey deserialize_vk(const std::vector<uint8_t>& bytes) {
   ByteReader r(bytes);
-  if (r.u32("magic") != kMagic) r.fail("magic", "is not a kprove verifying key");
-  if (const uint32_t v = r.u32("version"); v != kVersion)
-    r.fail("version", std::to_string(v) + " is not supported (expected " +
-                          std::to_string(kVersion) + ")");
+  r.header(kMagic, kVersion, "kprove verifying key");
   VerifyingKey vk;
   vk.shape.max_log_rows = r.u32("shard height bound");
   if (vk.shape.max_log_rows < 4 || vk.shape.max_log_rows > kMaxMaxLogRows)
