@@ -278,14 +278,21 @@ bool security_enough(const Args& a, const SecurityEstimate& security, SecurityRe
   return true;
 }
 
+// The key a program proof is checked against: the --vk file; the job's program under the job's
+// parameters; or the --program ELF under the parameters the proof names (bound by the key's
+// digest; --min-security-bits is what holds them to a floor).
+rv32im::VerifyingKey verifying_key(const Args& a, const rv32im::ProgramProof& proof) {
+  if (a.options.count("--vk")) return read_vk(a.options.at("--vk"));
+  if (a.options.count("--program"))
+    return program_vk(a.options.at("--program"), proof.params, proof.max_log_rows);
+  const JobConfig job = parse_job_file(a.positional[1]);
+  return program_vk(job.guest->program, job_pcs_params(job), job_max_log_rows(job));
+}
+
 int verify_program_proof(const Args& a, int& kokkos_argc, char** kokkos_argv) {
   const rv32im::ProgramProof proof = read_program_proof(a.positional[0]);
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
-  const auto vk = a.options.count("--vk") ? read_vk(a.options.at("--vk"))
-                  : program_vk(a.options.count("--program")
-                                   ? a.options.at("--program")
-                                   : parse_job_file(a.positional[1]).guest->program,
-                               proof.params, proof.max_log_rows);
+  const rv32im::VerifyingKey vk = verifying_key(a, proof);
   const rv32im::Machine machine(vk.shape);
   const SecurityEstimate security = estimate_security(
       vk.params, protocol_shape(machine.chips(), vk.shape.max_log_rows), challenge_field_bits());

@@ -281,6 +281,13 @@ TEST_F(Cli, RunProvesAProgramThatVerifyChecks) {
   EXPECT_NE(r.out.find("verified: program "), std::string::npos) << r.out;
   r = kprove("verify sha.proof sha.yaml");
   EXPECT_EQ(r.rc, 0) << r.err;
+  // Against a job, the job's parameters hold: a proof made with fewer queries is rejected.
+  write("sha21.yaml", "job: sha21\nprogram: " + guest_elf("programs/sha256") +
+                          "\ninput: {hex: '616263'}\nshard_cycles: 16384\n"
+                          "pcs: {queries: 21, pow_bits: 4}\n");
+  r = kprove("verify sha.proof sha21.yaml");
+  EXPECT_EQ(r.rc, 1);
+  EXPECT_NE(r.err.find("the proof is for another verifying key"), std::string::npos) << r.err;
   r = kprove("vk " + guest_elf("programs/sha256") + " --job sha.yaml --out sha.vk");
   ASSERT_EQ(r.rc, 0) << r.err;
   r = kprove("verify sha.proof --vk sha.vk --min-security-bits 10");
