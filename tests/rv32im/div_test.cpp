@@ -21,11 +21,7 @@ std::vector<vm::RTypeRecord> records(const std::string& guest) {
   return test::guest_records<vm::RTypeRecord>(guest, vm::ChipKind::div);
 }
 
-auto is(Op op, uint32_t x, uint32_t d) {
-  return [=](const vm::RTypeRecord& r) {
-    return vm::decode(r.step.insn).op == op && r.rs1.value == x && r.rs2.value == d;
-  };
-}
+constexpr auto is = test::r_type_is;
 
 Felt minus(uint64_t v) { return Felt::zero() - Felt::from_u64(v); }
 

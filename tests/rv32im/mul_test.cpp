@@ -20,11 +20,7 @@ std::vector<vm::RTypeRecord> records(const std::string& guest) {
   return test::guest_records<vm::RTypeRecord>(guest, vm::ChipKind::mul);
 }
 
-auto is(Op op, uint32_t a, uint32_t b) {
-  return [=](const vm::RTypeRecord& r) {
-    return vm::decode(r.step.insn).op == op && r.rs1.value == a && r.rs2.value == b;
-  };
-}
+constexpr auto is = test::r_type_is;
 
 TYPED_TEST(MulChipTest, InsnCoverage) {
   REQUIRE_GUESTS();

@@ -83,4 +83,11 @@ ForgedRow row_where(const ChipTrace& t, const std::vector<vm::RTypeRecord>& reco
   return {std::vector<Felt>(t.cols, Felt::zero())};
 }
 
+// Selects the record of `op` on operands (a, b).
+inline auto r_type_is(vm::Op op, uint32_t a, uint32_t b) {
+  return [=](const vm::RTypeRecord& r) {
+    return vm::decode(r.step.insn).op == op && r.rs1.value == a && r.rs2.value == b;
+  };
+}
+
 }  // namespace kprove::test
