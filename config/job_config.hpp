@@ -4,7 +4,6 @@
 // is the reference for the file format.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -23,33 +22,11 @@ class ConfigError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Instructions the synthetic VM workload draws from, in the order of OpMix::weight.
-enum class VmOp { add, sub, and_, or_, xor_, slt, mul, lw, sw };
-inline constexpr std::size_t kNumVmOps = 9;
-// Names as written in job files ("and", not "and_").
-const char* to_string(VmOp op);
-
-// Relative weights (0 .. 16777, counted in steps of 0.001, not all zero). A mix given in the
-// job file lists the opcodes it wants; the ones it leaves out get weight 0.
-struct OpMix {
-  std::array<double, kNumVmOps> weight = {4, 1, 1, 1, 1, 1, 1, 1, 1};
-  double operator[](VmOp op) const { return weight[static_cast<std::size_t>(op)]; }
-};
-
 // Execution space per phase; default: openmp when compiled in, else serial.
 struct PhaseSpaces {
   SpaceKind witgen;
   SpaceKind commit;
   SpaceKind prove;
-};
-
-struct Workload {
-  std::uint64_t steps = 65536;        // total VM steps, 1 .. 2^29
-  std::uint64_t shard_steps = 16384;  // power of two, 2^4 .. 2^26, <= steps rounded up
-  std::uint64_t seed = 1;
-  OpMix mix;
-
-  std::uint64_t num_shards() const { return (steps + shard_steps - 1) / shard_steps; }
 };
 
 // A guest program, what `kprove execute` runs. Relative paths are taken from the job file's
@@ -99,8 +76,7 @@ struct JobConfig {
   std::string job;                   // required, [A-Za-z0-9_-]+
   std::string field = "goldilocks";  // the only field so far
   PhaseSpaces spaces;
-  Workload workload;
-  std::optional<GuestConfig> guest;  // set when the job names a program
+  GuestConfig guest;
   PcsConfig pcs;
   MemoryConfig memory;
   PipelineConfig pipeline;

@@ -11,25 +11,10 @@
 
 namespace kprove {
 
-const char* to_string(VmOp op) {
-  static const char* const names[kNumVmOps] = {"add", "sub", "and", "or", "xor",
-                                               "slt", "mul", "lw",  "sw"};
-  return names[static_cast<std::size_t>(op)];
-}
-
 namespace {
 
 using config_detail::join_path;
 using config_detail::YamlReader;
-
-constexpr double kMaxMixWeight = 16777;
-
-// Smallest k with 2^k >= x.
-constexpr unsigned ceil_log2(std::uint64_t x) {
-  unsigned k = 0;
-  while ((std::uint64_t(1) << k) < x) ++k;
-  return k;
-}
 
 class JobParser {
  public:
@@ -42,7 +27,7 @@ class JobParser {
                             : "expected a mapping at the top level");
     r_.check_map(
         root, "",
-        {"job", "field", "spaces", "workload", "program", "input", "max_cycles", "shard_cycles",
+        {"job", "field", "spaces", "program", "input", "max_cycles", "shard_cycles",
          "pcs", "memory", "pipeline", "output", "log"});
     JobConfig c;
     c.source = r_.source();
@@ -55,7 +40,6 @@ class JobParser {
     }
     c.spaces = spaces(root["spaces"]);
     check_spaces(root["spaces"], c.spaces);
-    c.workload = workload(root["workload"]);
     c.guest = guest(root);
     c.pcs = pcs(root["pcs"]);
     c.memory = memory(root["memory"]);
@@ -124,39 +108,8 @@ class JobParser {
                 "', the default): the committed codewords are opened where they live");
   }
 
-  Workload workload(const YAML::Node& n) const {
-    Workload w;
-    if (!n) return w;
-    r_.check_map(n, "workload", {"steps", "shard_steps", "seed", "mix"});
-    // 2^29: the workload generator's limit (engine/workload/config.hpp).
-    if (auto v = n["steps"]) w.steps = r_.integer(v, "workload.steps", 1, 1ull << 29);
-    if (auto v = n["seed"]) w.seed = r_.integer(v, "workload.seed", 0, ~std::uint64_t(0));
-    if (auto v = n["mix"]) w.mix = mix(v);
-    const std::uint64_t steps_pow2 = std::uint64_t(1) << ceil_log2(w.steps);
-    if (auto v = n["shard_steps"]) {
-      w.shard_steps = r_.integer(v, "workload.shard_steps", 1ull << 4, 1ull << 26);
-      if (w.shard_steps & (w.shard_steps - 1))
-        r_.fail(v, "workload.shard_steps",
-                std::to_string(w.shard_steps) + " is not a power of two");
-      if (w.shard_steps > steps_pow2)
-        r_.fail(v, "workload.shard_steps",
-                std::to_string(w.shard_steps) +
-                    " is larger than steps rounded up to a power of "
-                    "two (" +
-                    std::to_string(steps_pow2) + ")");
-    } else {
-      // The default shard size shrinks with small jobs instead of rejecting them.
-      w.shard_steps = std::max<std::uint64_t>(16, std::min(w.shard_steps, steps_pow2));
-    }
-    return w;
-  }
-
-  std::optional<GuestConfig> guest(const YAML::Node& root) const {
-    if (!root["program"]) {
-      for (const char* key : {"input", "max_cycles", "shard_cycles"})
-        if (auto n = root[key]) r_.fail(n, key, "needs a 'program' to run");
-      return std::nullopt;
-    }
+  GuestConfig guest(const YAML::Node& root) const {
+    if (!root["program"]) r_.fail(root, "program", "required key missing (the guest ELF to prove)");
     GuestConfig g;
     g.program = job_relative(r_.string(root["program"], "program"));
     std::error_code ec;
@@ -211,32 +164,6 @@ class JobParser {
   std::string job_relative(const std::string& path) const {
     if (path.empty() || std::filesystem::path(path).is_absolute() || !from_file_) return path;
     return (std::filesystem::path(r_.source()).parent_path() / path).lexically_normal().string();
-  }
-
-  OpMix mix(const YAML::Node& n) const {
-    if (!n.IsMap()) r_.fail(n, "workload.mix", "expected a mapping of opcode: weight");
-    OpMix m;
-    m.weight.fill(0);
-    std::initializer_list<const char*> names = {"add", "sub", "and", "or", "xor",
-                                                "slt", "mul", "lw",  "sw"};
-    r_.check_map(n, "workload.mix", names);
-    // The generator draws from integer weights in thousandths, each at most 2^24.
-    double total = 0;
-    std::uint64_t thousandths = 0;
-    for (std::size_t i = 0; i < kNumVmOps; ++i) {
-      const char* name = to_string(static_cast<VmOp>(i));
-      if (auto v = n[name]) {
-        const std::string path = join_path("workload.mix", name);
-        total += m.weight[i] = r_.non_negative_number(v, path);
-        if (m.weight[i] > kMaxMixWeight)
-          r_.fail(v, path, v.Scalar() + " is out of range (expected 0 .. 16777)");
-        thousandths += std::uint64_t(std::llround(m.weight[i] * 1000.0));
-      }
-    }
-    if (total == 0) r_.fail(n, "workload.mix", "all weights are zero");
-    if (thousandths == 0)
-      r_.fail(n, "workload.mix", "all weights round to zero (weights count in steps of 0.001)");
-    return m;
   }
 
   PcsConfig pcs(const YAML::Node& n) const {

@@ -14,7 +14,6 @@
 #include "engine/jobs/job_security.hpp"
 #include "engine/jobs/output_paths.hpp"
 #include "engine/jobs/program_job.hpp"
-#include "engine/jobs/prove_job.hpp"
 #include "engine/jobs/run_job.hpp"
 #include "engine/log.hpp"
 #include "engine/metrics/report.hpp"
@@ -31,11 +30,10 @@ const char* const kHelp = R"(usage: kprove <command> [arguments]
 
 commands:
   run JOB.yaml [--log-level L] [--proof PATH] [--metrics PATH] [--timeline PATH]
-      Prove the job: its guest program's run on its input when it names a 'program' (the
-      statement: this program, started at its entry on this input, runs N cycles and exits
-      with code E having written this output), else its synthetic workload, shard by shard
-      (witness, commit_traces, tower, main_constraints, pcs_opening on the spaces the job
-      names); write the proof file.
+      Prove the job's guest program's run on its input (the statement: this program, started
+      at its entry on this input, runs N cycles and exits with code E having written this
+      output) in shards of shard_cycles, pipelined on the spaces the job names (emulate,
+      witness, commit_traces, tower, main_constraints, pcs_opening per shard); write the proof.
       Prints the phase table; writes the metrics JSON and the timeline (Chrome trace, open in
       chrome://tracing or ui.perfetto.dev). The options override the job file's log.level
       and output paths. Every output is checked before any work (absent or a regular file,
@@ -43,10 +41,11 @@ commands:
       written, the proof last (config/jobs/README.md, "Outputs").
   verify PROOF (JOB.yaml | --program ELF | --vk FILE) [--min-security-bits N]
          [--security-regime provable|conjectured]
-      Check a proof file against its job, or a program proof against the program's verifying
-      key (made from the ELF, or read from a file 'kprove vk' wrote); print the statement it
-      proves. Exit 1 if it is rejected, or if the parameters it is bound to give fewer than N
-      bits in the regime (default: the job's pcs.security regime, else provable).
+      Check a program proof against the program's verifying key: the job's program under the
+      job's parameters, the ELF under the parameters the proof names, or a key file 'kprove
+      vk' wrote; print the statement it proves. Exit 1 if it is rejected, or if the
+      parameters it is bound to give fewer than N bits in the regime (default provable) for
+      its number of shards.
   vk ELF --out PATH [--job JOB.yaml]
       Write the program's verifying key (the job's PCS parameters, else the defaults).
   execute JOB.yaml [--records THREADS] [--program ELF] [--input FILE]
@@ -56,8 +55,8 @@ commands:
       THREADS host threads (0: all cores), reporting rows per chip. --program and --input
       override the job file's program and input.
   selfcheck JOB.yaml [--log-level L] [--metrics PATH] [--timeline PATH]
-      Backend self-check: random traces on the witgen space, moved to the commit space,
-      column checksums there against the host. Writes no proof.
+      Backend self-check: every shard's traces of the job's run made on the witgen space,
+      moved to the commit space, compared cell by cell with the host's. Writes no proof.
   validate-config JOB.yaml
       Parse and check a job file; print what it asks for.
   version
@@ -137,39 +136,25 @@ int cmd_validate(const std::vector<std::string>& words) {
   const Args a = parse_args("validate-config", words, 1, {});
   const JobConfig j = parse_job_file(a.positional[0]);
   check_output_paths(job_outputs(j, {}, true), job_inputs(j));
-  const Workload& w = j.workload;
-  std::cout << j.source << ": ok\n  job " << j.job << ": ";
-  if (j.guest)
-    std::cout << "a guest program";
-  else
-    std::cout << w.steps << " steps in " << w.num_shards() << " shard(s) of " << w.shard_steps
-              << ", seed " << w.seed;
-  std::cout << ", field " << j.field << "\n  spaces: witgen " << to_string(j.spaces.witgen) << ", commit "
-            << to_string(j.spaces.commit) << ", prove " << to_string(j.spaces.prove)
+  const vm::Program p = vm::load_elf_file(j.guest.program);
+  char entry[16];
+  std::snprintf(entry, sizeof entry, "0x%08x", p.entry);
+  std::cout << j.source << ": ok\n  job " << j.job << ": program " << p.name << " (entry "
+            << entry << ", " << p.segments.size() << " segments), input " << j.guest.input.size()
+            << " bytes (" << j.guest.input_source << "), max_cycles " << j.guest.max_cycles
+            << ", shard_cycles " << j.guest.shard_cycles << " (at most " << job_max_shards(j)
+            << " shards)\n  field " << j.field << "\n  spaces: witgen " << to_string(j.spaces.witgen)
+            << ", commit " << to_string(j.spaces.commit) << ", prove " << to_string(j.spaces.prove)
             << "\n  pcs: rate_bits " << j.pcs.rate_bits << ", queries " << job_pcs_params(j).queries
             << (j.pcs.security ? " (for " + std::to_string(j.pcs.security->bits) + " " +
                                      j.pcs.security->regime + " bits)"
                                : std::string())
             << ", pow_bits " << j.pcs.pow_bits << "\n  security: " << job_security(j).describe()
-            << "\n  memory: device "
-            << budget(j.memory.device_budget) << ", host " << budget(j.memory.host_budget)
-            << "\n  pipeline: overlap " << (j.pipeline.overlap ? "on" : "off") << ", at most "
-            << j.pipeline.max_inflight_shards << " shard(s) in flight\n  output: " << j.output.proof
-            << ", " << j.output.metrics << ", " << j.output.timeline << '\n';
-  if (j.guest) {
-    const vm::Program p = vm::load_elf_file(j.guest->program);
-    char entry[16];
-    std::snprintf(entry, sizeof entry, "0x%08x", p.entry);
-    std::cout << "  program: " << p.name << " (entry " << entry << ", " << p.segments.size()
-              << " segments), input " << j.guest->input.size() << " bytes ("
-              << j.guest->input_source << "), max_cycles " << j.guest->max_cycles
-              << ", shard_cycles " << j.guest->shard_cycles << '\n';
-    return kOk;
-  }
-  const auto f = shard_footprints(j);
-  std::cout << "  booking: the largest shard books "
-            << format_bytes(*std::max_element(f.begin(), f.end())) << " in the prove space ("
-            << to_string(j.spaces.prove) << ") from witgen to proof\n";
+            << "\n  memory: device " << budget(j.memory.device_budget) << ", host "
+            << budget(j.memory.host_budget) << "\n  pipeline: overlap "
+            << (j.pipeline.overlap ? "on" : "off") << ", at most " << j.pipeline.max_inflight_shards
+            << " shard(s) in flight\n  output: " << j.output.proof << ", " << j.output.metrics
+            << ", " << j.output.timeline << '\n';
   return kOk;
 }
 
@@ -194,8 +179,8 @@ JobConfig job_with_overrides(const std::string& command, const std::vector<std::
   const bool proof = std::find(options.begin(), options.end(), "--proof") != options.end();
   check_output_paths(job_outputs(job, a.options, proof), job_inputs(job));
   log::set_level(job.log_level);
-  log::info("job " + job.job + " from " + job.source + ": " + std::to_string(job.workload.steps) +
-            " steps, witgen on " + to_string(job.spaces.witgen) + ", commit on " +
+  log::info("job " + job.job + " from " + job.source + ": program " + job.guest.program +
+            ", witgen on " + to_string(job.spaces.witgen) + ", commit on " +
             to_string(job.spaces.commit) + ", prove on " + to_string(job.spaces.prove));
   return job;
 }
@@ -205,22 +190,12 @@ int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokk
       job_with_overrides("run", words, {"--log-level", "--proof", "--metrics", "--timeline"});
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
-  if (job.guest) {
-    const ProgramJobResult r = run_program_proving_job(job, metrics, MemoryLedger::global());
-    write_job_reports(job, metrics, r.bytes);  // the proof is renamed into place last
-    std::cout << phase_table(metrics) << "proved: " << describe_statement(r.proof) << "\n  "
-              << format_bytes(r.bytes.size()) << " of proof -> " << job.output.proof
-              << "\nmetrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
-              << std::endl;
-    return kOk;
-  }
-  ProofFile proof;
-  const ProveJobResult r = run_proving_job(job, metrics, MemoryLedger::global(), &proof);
-  write_job_reports(job, metrics, encode_proof_file(proof));  // the proof is renamed last
-  std::cout << phase_table(metrics) << "proved " << r.shards << " shard(s): "
-            << format_bytes(r.proof_bytes) << " of proofs -> " << job.output.proof
-            << "\nmetrics: " << job.output.metrics << "\ntimeline: " << job.output.timeline
-            << std::endl;
+  const ProgramJobResult r = run_program_proving_job(job, metrics, MemoryLedger::global());
+  write_job_reports(job, metrics, r.bytes);  // the proof is renamed into place last
+  std::cout << phase_table(metrics) << "proved: " << describe_statement(r.proof) << "\n  "
+            << r.proof.shards.size() << " shard(s), " << format_bytes(r.bytes.size())
+            << " of proof -> " << job.output.proof << "\nmetrics: " << job.output.metrics
+            << "\ntimeline: " << job.output.timeline << std::endl;
   return kOk;
 }
 
@@ -286,7 +261,7 @@ rv32im::VerifyingKey verifying_key(const Args& a, const rv32im::ProgramProof& pr
   if (a.options.count("--program"))
     return program_vk(a.options.at("--program"), proof.params, proof.max_log_rows);
   const JobConfig job = parse_job_file(a.positional[1]);
-  return program_vk(job.guest->program, job_pcs_params(job), job_max_log_rows(job));
+  return program_vk(job.guest.program, job_pcs_params(job), job_max_log_rows(job));
 }
 
 int verify_program_proof(const Args& a, int& kokkos_argc, char** kokkos_argv) {
@@ -294,8 +269,10 @@ int verify_program_proof(const Args& a, int& kokkos_argc, char** kokkos_argv) {
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   const rv32im::VerifyingKey vk = verifying_key(a, proof);
   const rv32im::Machine machine(vk.shape);
-  const SecurityEstimate security = estimate_security(
-      vk.params, protocol_shape(machine.chips(), vk.shape.max_log_rows), challenge_field_bits());
+  const SecurityEstimate security =
+      estimate_security(vk.params,
+                        protocol_shape(machine.chips(), vk.shape.max_log_rows, proof.shards.size()),
+                        challenge_field_bits());
   if (!security_enough(a, security, SecurityRegime::provable)) return kFailed;
   rv32im::verify_program(proof, vk);
   std::cout << "proof " << a.positional[0] << " verified: " << describe_statement(proof) << "\n  ("
@@ -312,17 +289,7 @@ int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** k
   if (a.options.count("--program") && a.options.count("--vk"))
     throw UsageError("verify: give --program or --vk, not both");
   try {
-    if (by_key || parse_job_file(a.positional[1]).guest)
-      return verify_program_proof(a, kokkos_argc, kokkos_argv);
-    const JobConfig job = parse_job_file(a.positional[1]);
-    log::set_level(job.log_level);
-    const SecurityEstimate security = job_security(job);
-    if (!security_enough(a, security, job_regime(job))) return kFailed;
-    Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
-    Metrics metrics;
-    run_verify_job(job, a.positional[0], metrics);
-    std::cout << "proof " << a.positional[0] << " verified: " << job.workload.num_shards()
-              << " shard(s) of job " << job.job << " (" << security.describe() << ")\n";
+    return verify_program_proof(a, kokkos_argc, kokkos_argv);
   } catch (const ProofFormatError& e) {
     std::fprintf(stderr, "kprove: proof rejected: %s\n", e.what());
     return kFailed;
@@ -330,7 +297,6 @@ int cmd_verify(const std::vector<std::string>& words, int& kokkos_argc, char** k
     std::fprintf(stderr, "kprove: proof rejected: %s\n", e.what());
     return kFailed;
   }
-  return kOk;
 }
 
 int cmd_vk(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
@@ -355,14 +321,10 @@ int cmd_execute(const std::vector<std::string>& words) {
   const Args a = parse_args("execute", words, 1, {"--records", "--program", "--input"});
   JobConfig job = parse_job_file(a.positional[0]);
   log::set_level(job.log_level);
-  if (auto p = a.options.find("--program"); p != a.options.end()) {
-    if (!job.guest) job.guest.emplace();
-    job.guest->program = p->second;
-  }
-  if (!job.guest) throw ConfigError(job.source + ": names no 'program' (or pass --program ELF)");
+  if (auto p = a.options.find("--program"); p != a.options.end()) job.guest.program = p->second;
   if (auto in = a.options.find("--input"); in != a.options.end()) {
-    job.guest->input = read_input_file(in->second);
-    job.guest->input_source = "file " + in->second;
+    job.guest.input = read_input_file(in->second);
+    job.guest.input_source = "file " + in->second;
   }
   ExecuteOptions options;
   if (auto r = a.options.find("--records"); r != a.options.end()) {

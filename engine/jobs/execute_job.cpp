@@ -41,8 +41,7 @@ std::string mhz(std::uint64_t cycles, double s) {
 }  // namespace
 
 ExecuteReport run_execute_job(const JobConfig& job, const ExecuteOptions& options) {
-  if (!job.guest) throw ConfigError(job.source + ": no 'program' to execute");
-  const GuestConfig& g = *job.guest;
+  const GuestConfig& g = job.guest;
   auto guest = std::make_shared<const vm::Guest>(vm::load_elf_file(g.program));
   ExecuteReport r;
   auto t0 = std::chrono::steady_clock::now();
@@ -72,8 +71,8 @@ ExecuteReport run_execute_job(const JobConfig& job, const ExecuteOptions& option
 std::string format_execute_report(const JobConfig& job, const ExecuteReport& r) {
   const vm::Execution& e = r.execution;
   std::ostringstream o;
-  o << "program " << job.guest->program << " (input: " << job.guest->input_source << ", "
-    << job.guest->input.size() << " bytes, " << e.input_read << " read)\n"
+  o << "program " << job.guest.program << " (input: " << job.guest.input_source << ", "
+    << job.guest.input.size() << " bytes, " << e.input_read << " read)\n"
     << "cycles: " << e.cycles << "\nexit code: " << e.exit_code << "\noutput: "
     << e.output.size() << " bytes";
   if (!e.output.empty()) o << "\n  hex: " << hex_bytes(e.output, 256);
@@ -81,7 +80,7 @@ std::string format_execute_report(const JobConfig& job, const ExecuteReport& r) 
     o << "\n  text: " << std::string(e.output.begin(), e.output.end());
   o << "\nemulation: " << r.execute_s << " s, " << mhz(e.cycles, r.execute_s) << " (one core)\n";
   if (r.shards) {
-    o << "records: " << r.shards << " shard(s) of " << job.guest->shard_cycles
+    o << "records: " << r.shards << " shard(s) of " << job.guest.shard_cycles
       << " cycles; checkpoint pass " << r.plan_s << " s (" << mhz(e.cycles, r.plan_s)
       << "), records on " << r.threads << " thread(s) " << r.record_s << " s ("
       << mhz(e.cycles, r.record_s) << "), " << r.record_bytes << " bytes\n  rows:";

@@ -3,16 +3,16 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/chip/chip_set.hpp"
 #include "engine/rv32im/program_proof.hpp"
 #include "kernels/field/challenge_field.hpp"
 
 namespace kprove {
 
-ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows) {
+ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows, uint64_t shards) {
   ProtocolShape s;
   s.columns = 0;
   s.constraints = 0;
+  s.shards = shards;
   uint32_t max_log = 1;
   for (const chip::Chip* c : chips) {
     s.columns += c->num_columns();
@@ -27,21 +27,22 @@ ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows) {
   return s;
 }
 
+uint64_t job_max_shards(const JobConfig& job) {
+  const uint64_t shard_cycles = (uint64_t(1) << job_max_log_rows(job)) - 1;
+  const uint64_t cycles = std::min(job.guest.max_cycles, vm::kMaxRecordedCycles);
+  return (cycles + shard_cycles - 1) / shard_cycles;
+}
+
 ProtocolShape protocol_shape(const JobConfig& job) {
-  if (job.guest) {
-    const rv32im::Machine machine(
-        std::make_shared<vm::Guest>(vm::load_elf_file(job.guest->program)),
-        job_max_log_rows(job));
-    return protocol_shape(machine.chips(), machine.shape().max_log_rows);
-  }
-  const chip::ChipSet chips;
-  return protocol_shape(chips.all(), uint32_t(std::ceil(std::log2(double(job.workload.shard_steps)))));
+  const rv32im::Machine machine(std::make_shared<vm::Guest>(vm::load_elf_file(job.guest.program)),
+                                job_max_log_rows(job));
+  return protocol_shape(machine.chips(), machine.shape().max_log_rows, job_max_shards(job));
 }
 
 uint32_t job_max_log_rows(const JobConfig& job) {
   uint32_t k = 0;
-  while (job.guest && (uint64_t(1) << k) < job.guest->shard_cycles) ++k;
-  return job.guest ? k : rv32im::kDefaultMaxLogRows;
+  while ((uint64_t(1) << k) < job.guest.shard_cycles) ++k;
+  return k;
 }
 
 PcsParams job_pcs_params(const JobConfig& job) {

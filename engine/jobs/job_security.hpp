@@ -11,14 +11,17 @@
 
 namespace kprove {
 
-// What a shard of these chips commits and proves, every chip at most 2^max_log_rows rows.
-ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows);
-// What the tallest shard of the job commits and proves (its program's machine, or the
-// synthetic chip set).
+// What a shard of these chips commits and proves, every chip at most 2^max_log_rows rows, in
+// a run of `shards` shard proofs.
+ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows, uint64_t shards = 1);
+// What the job's program proofs commit and prove at most: its tallest shard, as many shards
+// as its longest run (max_cycles) takes.
 ProtocolShape protocol_shape(const JobConfig& job);
 
 // log2(shard_cycles) of a program job: the bound on its traces' heights.
 uint32_t job_max_log_rows(const JobConfig& job);
+// The shard proofs of the job's longest run (max_cycles, at most vm::kMaxRecordedCycles).
+uint64_t job_max_shards(const JobConfig& job);
 
 // The job's PCS parameters, queries resolved from pcs.security when it is given. Throws
 // ConfigError (naming pcs.security) when the target is out of reach.

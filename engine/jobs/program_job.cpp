@@ -6,7 +6,9 @@
 #include "engine/jobs/job_security.hpp"
 #include "engine/log.hpp"
 #include "engine/proof/bytes.hpp"
-#include "engine/proof/proof_file.hpp"
+#include "engine/proof/binary_file.hpp"
+#include "engine/rv32im/run_prover.hpp"
+#include "views/instances.hpp"
 #include "views/spaces.hpp"
 
 namespace kprove {
@@ -14,8 +16,8 @@ namespace kprove {
 namespace {
 
 template <class F>
-auto parse_file(const std::string& path, const std::string& what, F&& parse) {
-  const std::vector<uint8_t> bytes = read_binary_file(path, what);
+auto parse_file(const std::string& path, const std::string& what, uint64_t max_bytes, F&& parse) {
+  const std::vector<uint8_t> bytes = read_binary_file(path, what, max_bytes);
   try {
     return parse(bytes);
   } catch (const ProofFormatError& e) {
@@ -25,33 +27,70 @@ auto parse_file(const std::string& path, const std::string& what, F&& parse) {
 
 }  // namespace
 
-ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
-  if (!job.guest) throw ConfigError(job.source + ": names no 'program'");
+namespace {
+
+// The committed codewords are opened where they live, so commit and prove share a space.
+void check_spaces(const JobConfig& job) {
+  if (job.spaces.commit != job.spaces.prove)
+    throw std::invalid_argument("spaces.commit (" + to_string(job.spaces.commit) +
+                                ") must equal spaces.prove (" + to_string(job.spaces.prove) +
+                                "): the committed codewords are opened where they live");
+}
+
+template <class WExec, class PExec>
+ProgramJobResult prove_job(const JobConfig& job, const rv32im::Machine& machine,
+                           Metrics& metrics, MemoryLedger& ledger) {
+  using PMem = typename PExec::memory_space;
   const PcsParams params = job_pcs_params(job);
-  const auto guest = std::make_shared<vm::Guest>(vm::load_elf_file(job.guest->program));
+  const PExec pexec;
+  ProgramJobResult r;
+  std::optional<rv32im::MachinePreprocessed<PMem>> pre;
+  {
+    PhaseScope scope(metrics, "preprocess", -1, job.spaces.prove);
+    pre.emplace(machine.preprocess(pexec, ledger, params));
+    r.vk = rv32im::make_vk(machine, *pre, params);
+  }
+  rv32im::ProgramRun run;
+  {
+    PhaseScope scope(metrics, "plan", -1, SpaceKind::serial);
+    run = rv32im::run_program(machine, r.vk, job.guest.input, job.guest.max_cycles);
+  }
+  const rv32im::PublicValues& pv = run.proof.public_values;
+  log::info("program " + machine.program().name + ": " + std::to_string(pv.cycles) +
+            " cycles in " + std::to_string(pv.shards) + " shard(s), exit code " +
+            std::to_string(pv.exit_code));
+  // Witgen on its own instance (a CUDA stream), so it can overlap proving on the default one.
+  OwnInstance<WExec> witgen_instance;
+  MemoryLedger admission;
+  admission.set_budget(PMem::name(), ledger.stats(PMem::name()).budget);
+  rv32im::RunOptions options;
+  options.metrics = &metrics;
+  options.overlap = job.pipeline.overlap;
+  options.max_inflight_shards = job.pipeline.max_inflight_shards;
+  options.admission = &admission;
+  if (job.pipeline.overlap && !can_overlap<WExec, PExec>())
+    log::info("pipeline: witgen and prove share one host backend; shards run one after another");
+  r.proof = rv32im::prove_run(witgen_instance.get(), pexec, ledger, machine, *pre, r.vk,
+                              std::move(run), options);
+  metrics.set_peak_memory("admission:" + std::string(PMem::name()),
+                          admission.stats(PMem::name()).peak);
+  return r;
+}
+
+}  // namespace
+
+ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+  check_spaces(job);
+  const auto guest = std::make_shared<vm::Guest>(vm::load_elf_file(job.guest.program));
   const rv32im::Machine machine(guest, job_max_log_rows(job));
-  return dispatch_space(job.spaces.prove, [&](auto exec) {
-    using Exec = decltype(exec);
-    ProgramJobResult r;
-    std::optional<Preprocessed<typename Exec::memory_space>> pre;
-    {
-      PhaseScope scope(metrics, "preprocess", -1, job.spaces.prove);
-      pre.emplace(machine.preprocess(exec, ledger, params));
-      r.vk = rv32im::make_vk(machine, *pre, params);
-    }
-    rv32im::ProgramRun run;
-    {
-      PhaseScope scope(metrics, "emulate", 0, SpaceKind::serial);
-      run = rv32im::run_program(machine, r.vk, job.guest->input, job.guest->max_cycles);
-    }
-    log::info("program " + guest->program().name + ": " +
-              std::to_string(run.proof.public_values.cycles) + " cycles, exit code " +
-              std::to_string(run.proof.public_values.exit_code));
-    r.proof = rv32im::prove_run(exec, ledger, machine, *pre, r.vk, std::move(run), &metrics);
-    r.bytes = serialize(r.proof);
-    metrics.add_bytes("proof", r.bytes.size());
-    return r;
+  ProgramJobResult r = dispatch_space(job.spaces.witgen, [&](auto wexec) {
+    return dispatch_space(job.spaces.prove, [&](auto pexec) {
+      return prove_job<decltype(wexec), decltype(pexec)>(job, machine, metrics, ledger);
+    });
   });
+  r.bytes = serialize(r.proof);
+  metrics.add_bytes("proof", r.bytes.size());
+  return r;
 }
 
 rv32im::VerifyingKey program_vk(const std::string& path, const PcsParams& params,
@@ -97,11 +136,11 @@ std::string describe_statement(const rv32im::ProgramProof& p) {
 }
 
 rv32im::ProgramProof read_program_proof(const std::string& path) {
-  return parse_file(path, "proof file", rv32im::deserialize_program_proof);
+  return parse_file(path, "proof file", uint64_t(1) << 36, rv32im::deserialize_program_proof);
 }
 
 rv32im::VerifyingKey read_vk(const std::string& path) {
-  return parse_file(path, "verifying key", rv32im::deserialize_vk);
+  return parse_file(path, "verifying key", uint64_t(1) << 20, rv32im::deserialize_vk);
 }
 
 }  // namespace kprove

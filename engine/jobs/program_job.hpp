@@ -19,9 +19,11 @@ struct ProgramJobResult {
   rv32im::VerifyingKey vk;
 };
 
-// Proves the job's guest (program, input, max_cycles) with its PCS parameters, witgen and
-// proving on spaces.prove. Throws ConfigError when the job names no program, vm::ElfError,
-// vm::VmError when the guest faults, std::invalid_argument for a run longer than a shard.
+// Proves the job's guest (program, input, max_cycles) with its PCS parameters in shards of
+// shard_cycles, witgen on spaces.witgen and the rest on spaces.prove, shards pipelined under
+// the ledger's budget (pipeline.*). Throws ConfigError when the job names no program,
+// vm::ElfError, vm::VmError when the guest faults, std::invalid_argument for spaces.commit
+// other than spaces.prove or a run beyond 2^30 - 1 cycles, ShardError naming a failed shard.
 ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
 
 // The verifying key of the ELF at `path` under `params` (commits the preprocessed columns on

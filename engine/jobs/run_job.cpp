@@ -31,13 +31,8 @@ void label_run(const JobConfig& job, Metrics& metrics) {
   metrics.set_label("spaces.witgen", to_string(job.spaces.witgen));
   metrics.set_label("spaces.commit", to_string(job.spaces.commit));
   metrics.set_label("spaces.prove", to_string(job.spaces.prove));
-  if (job.guest) {
-    metrics.set_label("program", job.guest->program);
-    metrics.set_label("shard_cycles", std::to_string(job.guest->shard_cycles));
-  } else {
-    metrics.set_label("steps", std::to_string(job.workload.steps));
-    metrics.set_label("shard_steps", std::to_string(job.workload.shard_steps));
-  }
+  metrics.set_label("program", job.guest.program);
+  metrics.set_label("shard_cycles", std::to_string(job.guest.shard_cycles));
   metrics.set_label("kprove_version", version());
   metrics.set_label("kokkos_version", kokkos_version());
 }
@@ -70,22 +65,13 @@ void begin_run(const JobConfig& job, const char* kind, Metrics& metrics, MemoryL
 }
 }  // namespace
 
-ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
-                               ProofFile* proof) {
-  begin_run(job, "prove", metrics, ledger);
-  const ProveJobResult r = run_prove_job(job, metrics, ledger, proof);
-  record_peak_memory(ledger, metrics);
-  metrics.set_label("pipeline.overlapped", r.overlapped ? "yes" : "no");
-  metrics.add_bytes("proof", r.proof_bytes);
-  return r;
-}
-
 ProgramJobResult run_program_proving_job(const JobConfig& job, Metrics& metrics,
                                          MemoryLedger& ledger) {
   begin_run(job, "prove", metrics, ledger);
   ProgramJobResult r = run_program_job(job, metrics, ledger);
   record_peak_memory(ledger, metrics);
   metrics.set_label("cycles", std::to_string(r.proof.public_values.cycles));
+  metrics.set_label("shards", std::to_string(r.proof.shards.size()));
   return r;
 }
 
@@ -98,10 +84,10 @@ JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& l
   out.ok = r.ok();
   out.details = r.mismatches;
   out.message = "self-check " + std::string(r.ok() ? "passed" : "FAILED") + ": " +
-                std::to_string(r.shards) + " shard(s) of " +
-                std::to_string(job.workload.shard_steps) + " rows x " +
-                std::to_string(kSelfcheckColumns) + " columns, " +
-                std::to_string(r.mismatches.size()) + " mismatching column sum(s)";
+                std::to_string(r.shards) + " shard(s), " + std::to_string(r.cells) +
+                " trace cells from " + to_string(job.spaces.witgen) + " on " +
+                to_string(job.spaces.commit) + ", " + std::to_string(r.mismatches.size()) +
+                " mismatching trace(s)";
   return out;
 }
 

@@ -8,7 +8,6 @@
 
 #include "config/job_config.hpp"
 #include "engine/jobs/program_job.hpp"
-#include "engine/jobs/prove_job.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "views/memory_ledger.hpp"
 
@@ -20,18 +19,12 @@ struct JobOutcome {
   std::vector<std::string> details;  // what went wrong, one entry per problem
 };
 
-// Proves the job's workload and writes its proof file (engine/jobs/prove_job.hpp), or hands it
-// back in `proof` unwritten; exceptions (e.g. BudgetExceeded, ShardError) propagate and no
-// proof file is written.
-// The same for a program job (run_program_job): labels, budgets, peaks, the cycle count.
+// Proves the job's program (run_program_job) with its labels, budgets and peaks, and the cycle
+// and shard counts; exceptions (e.g. BudgetExceeded, ShardError) propagate, nothing is written.
 ProgramJobResult run_program_proving_job(const JobConfig& job, Metrics& metrics,
                                          MemoryLedger& ledger);
 
-ProveJobResult run_proving_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
-                               ProofFile* proof = nullptr);
-
-// The backend self-check: random traces on the witgen space, moved to the commit space,
-// column checksums there against the host. Exceptions propagate.
+// The backend self-check (selfcheck_job.hpp). Exceptions propagate.
 JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
 
 // Writes job.output.metrics, job.output.timeline and, given `proof`, job.output.proof, creating

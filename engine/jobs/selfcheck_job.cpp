@@ -1,69 +1,65 @@
 #include "engine/jobs/selfcheck_job.hpp"
 
-#include "engine/jobs/job_runner.hpp"
-#include "engine/jobs/trace_transfer.hpp"
-#include "engine/log.hpp"
+#include <memory>
+
+#include "engine/jobs/job_security.hpp"
+#include "engine/rv32im/program_proof.hpp"
+#include "engine/scheduler/trace_transfer.hpp"
 #include "kernels/trace/column_sums.hpp"
-#include "kernels/witgen/random_trace.hpp"
 #include "views/spaces.hpp"
 
 namespace kprove {
 namespace {
 
-// The plain reference: the same cells, summed one by one on the host.
-std::vector<Felt> host_column_sums(std::uint64_t seed, const ShardInfo& shard) {
-  std::vector<Felt> sums(kSelfcheckColumns, Felt::zero());
-  for (std::uint64_t r = 0; r < shard.rows; ++r)
-    for (std::size_t c = 0; c < kSelfcheckColumns; ++c)
-      sums[c] += random_cell(seed, shard.first_step + r, c);
-  return sums;
-}
-
-template <class WitMem>
-struct State {
-  Trace<WitMem> witness;  // from the witness step to the selfcheck step
-};
-
 template <class WitExec, class ComExec>
 SelfcheckResult run_typed(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
-  using WitMem = typename WitExec::memory_space;
   using ComMem = typename ComExec::memory_space;
-  using S = State<WitMem>;
-  const std::uint64_t seed = job.workload.seed;
-  const auto shards = plan_shards(job.workload);
+  const rv32im::Machine machine(std::make_shared<vm::Guest>(vm::load_elf_file(job.guest.program)),
+                                job_max_log_rows(job));
+  vm::ShardPlan plan;
+  {
+    PhaseScope scope(metrics, "plan", -1, SpaceKind::serial);
+    plan = vm::plan_shards(machine.shared_guest(),
+                           std::make_shared<const std::vector<uint8_t>>(job.guest.input),
+                           job.guest.max_cycles, (uint64_t(1) << job_max_log_rows(job)) - 1);
+  }
   SelfcheckResult result;
-  result.shards = shards.size();
-
-  JobRunner<S> runner(metrics);
-  runner.add_step("witness", job.spaces.witgen, [&](const ShardInfo& shard, S& st) {
-    log::debug("shard " + std::to_string(shard.index) + ": " + std::to_string(shard.steps) +
-               " steps from step " + std::to_string(shard.first_step));
-    const WitExec exec;
-    st.witness = Trace<WitMem>::allocate(ledger, "selfcheck" + std::to_string(shard.index),
-                                         shard.rows, kSelfcheckColumns);
-    fill_random_trace(exec, st.witness.view(), seed, shard.first_step);
-    exec.fence();
-  });
-  runner.add_step("selfcheck", job.spaces.commit, [&](const ShardInfo& shard, S& st) {
+  result.shards = plan.num_shards();
+  rv32im::FinalMemory final;
+  for (std::size_t s = 0; s < plan.num_shards(); ++s) {
+    const vm::ShardRecords records = vm::record_shard(plan, s);
+    final.add(records);
+    const rv32im::FinalMemory* last = s + 1 == plan.num_shards() ? &final : nullptr;
+    chip::ShardTraces<typename WitExec::memory_space> made;
+    {
+      PhaseScope scope(metrics, "witness", long(s), job.spaces.witgen);
+      const WitExec exec;
+      made = machine.witgen(exec, ledger, records, last);
+      exec.fence();
+    }
+    std::vector<std::vector<Felt>> host;
+    {
+      PhaseScope scope(metrics, "host_reference", long(s), SpaceKind::serial);
+      const Kokkos::Serial serial;
+      for (const auto& t : machine.witgen(serial, ledger, records, last).traces)
+        host.push_back(column_sums(serial, t.view()));
+    }
+    PhaseScope scope(metrics, "selfcheck", long(s), job.spaces.commit);
     const ComExec exec;
-    Trace<ComMem> trace;
-    {
-      PhaseScope copy(metrics, "transfer", shard.index, job.spaces.commit);
-      trace = transfer_trace<ComMem>(exec, std::move(st.witness), ledger, metrics);
+    for (std::size_t k = 0; k < made.traces.size(); ++k) {
+      result.cells += made.traces[k].rows() * made.traces[k].cols();
+      const Trace<ComMem> trace =
+          transfer_trace<ComMem>(exec, std::move(made.traces[k]), ledger, &metrics);
+      const std::vector<Felt> sums = column_sums(exec, trace.view());
+      for (std::size_t c = 0; c < sums.size(); ++c)
+        if (sums[c] != host[k][c])
+          result.mismatches.push_back(
+              "shard " + std::to_string(s) + " chip " + made.chips[k]->name() + " column " +
+              made.chips[k]->columns()[c] + ": sum " + std::to_string(sums[c].value()) + " on " +
+              to_string(job.spaces.witgen) + ", " + std::to_string(host[k][c].value()) +
+              " on the host");
     }
-    const std::vector<Felt> device = column_sums(exec, trace.view());
-    std::vector<Felt> host;
-    {
-      PhaseScope ref(metrics, "host_reference", shard.index, SpaceKind::serial);
-      host = host_column_sums(seed, shard);
-    }
-    for (std::size_t c = 0; c < kSelfcheckColumns; ++c)
-      if (device[c] != host[c])
-        result.mismatches.push_back(
-            "shard " + std::to_string(shard.index) + " column " + std::to_string(c) + ": device " +
-            std::to_string(device[c].value()) + ", host " + std::to_string(host[c].value()));
-  });
-  runner.run(shards);
+  }
   return result;
 }
 

@@ -1,9 +1,11 @@
-// The self-check job: exercises the engine's plumbing end to end without a prover. Per shard:
-//   witness   (spaces.witgen) allocate a Trace through the ledger, fill it with random_cell
-//   selfcheck (spaces.commit) move it to the commit space (copied only if the memory space
-//             differs), column sums on that space, compared with a host recomputation.
+// The self-check job: the backends against the host on the job's own program, without a
+// prover. Per shard of the run:
+//   witness   (spaces.witgen) re-execute the shard and make every trace (device witgen)
+//   selfcheck (spaces.commit) move the traces to the commit space (copied only if the memory
+//             space differs), column sums there, compared with the same traces made and
+//             summed on the host (Serial).
 // Identical results on every backend are the point: a mismatch means a broken backend,
-// transfer or reduction.
+// transfer, witgen or reduction.
 #pragma once
 
 #include <cstddef>
@@ -16,11 +18,10 @@
 
 namespace kprove {
 
-inline constexpr std::size_t kSelfcheckColumns = 16;
-
 struct SelfcheckResult {
   std::size_t shards = 0;
-  std::vector<std::string> mismatches;  // "shard 2 column 5: device 123, host 456"
+  std::size_t cells = 0;                 // trace cells checked
+  std::vector<std::string> mismatches;  // "shard 2 chip alu_reg column 5: 123 on cuda, 456 on the host"
   bool ok() const { return mismatches.empty(); }
 };
 

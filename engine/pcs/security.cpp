@@ -30,7 +30,7 @@ double protocol_bits(const ProtocolShape& s, double field_bits) {
   const double basefold = 2.0 * L;
   const double batching = double(s.columns) + double(s.constraints);
   const double terms = tower + zerocheck + basefold + batching + double(s.lookup_leaves);
-  return field_bits - std::log2(terms);
+  return field_bits - std::log2(terms) - std::log2(double(s.shards));
 }
 
 }  // namespace
@@ -43,16 +43,17 @@ SecurityEstimate estimate_security(const PcsParams& p, const ProtocolShape& s,
   const double proximity_terms = double(s.columns) - 1 + 2 * fold_rounds(p, s);
   e.protocol_bits = protocol_bits(s, field_bits);
 
-  e.udr_commit_bits = field_bits - log_n - std::log2(proximity_terms);
-  e.udr_query_bits = -p.queries * std::log2((1 + rho) / 2) + p.pow_bits;
+  const double shards = std::log2(double(s.shards));  // a union bound over the openings
+  e.udr_commit_bits = field_bits - log_n - std::log2(proximity_terms) - shards;
+  e.udr_query_bits = -p.queries * std::log2((1 + rho) / 2) + p.pow_bits - shards;
   e.udr_bits = combine(e.udr_commit_bits, e.udr_query_bits);
 
   e.johnson_bits = -1e9;
   for (int m = 3; m <= 256; ++m) {
     const double commit = field_bits - 2 * log_n - std::log2(proximity_terms) -
-                          7 * std::log2(m + 0.5) + std::log2(3 * std::pow(rho, 1.5));
+                          7 * std::log2(m + 0.5) + std::log2(3 * std::pow(rho, 1.5)) - shards;
     const double query =
-        -p.queries * std::log2(std::sqrt(rho) * (1 + 1.0 / (2 * m))) + p.pow_bits;
+        -p.queries * std::log2(std::sqrt(rho) * (1 + 1.0 / (2 * m))) + p.pow_bits - shards;
     if (combine(commit, query) > e.johnson_bits) {
       e.johnson_bits = combine(commit, query);
       e.johnson_commit_bits = commit;
@@ -62,7 +63,7 @@ SecurityEstimate estimate_security(const PcsParams& p, const ProtocolShape& s,
   }
   e.provable_bits = combine(std::max(e.udr_bits, e.johnson_bits), e.protocol_bits);
   e.conjectured_bits =
-      std::min(double(p.queries) * p.rate_bits + p.pow_bits, e.protocol_bits) - 1;
+      std::min(double(p.queries) * p.rate_bits + p.pow_bits - shards, e.protocol_bits) - 1;
   return e;
 }
 
@@ -89,10 +90,10 @@ int queries_for_target(double bits, SecurityRegime regime, PcsParams p,
                 "%.0f %s bits are out of reach at rate 2^-%d with %d PoW bits for 2^%d-row "
                 "shards: even %d queries give %.1f (commit phase caps unique decoding at "
                 "%.1f and the Johnson bound at %.1f, the challenge field caps the protocol at "
-                "%.1f); use smaller shards or a lower target",
+                "%.1f) over %llu shard(s); use smaller shards, fewer cycles or a lower target",
                 bits, to_string(regime), p.rate_bits, p.pow_bits, shape.max_log_height,
                 kMaxQueries, e.bits(regime), e.udr_commit_bits, e.johnson_commit_bits,
-                e.protocol_bits);
+                e.protocol_bits, (unsigned long long)shape.shards);
   throw SecurityError(buf);
 }
 

@@ -31,13 +31,16 @@ namespace kprove {
 enum class SecurityRegime { provable, conjectured };
 const char* to_string(SecurityRegime r);
 
-// What one shard proof commits and proves.
+// What one shard proof commits and proves, and how many shard proofs a run has (their
+// errors add up: one LogUp argument spans the run, each shard's sumchecks and opening are
+// union-bounded).
 struct ProtocolShape {
   int max_log_height = 0;         // log2 rows of the tallest committed matrix
   std::uint64_t columns = 1;      // committed columns, batched into one opening
   int max_degree = 2;             // highest constraint degree in the zerocheck
   std::uint64_t constraints = 1;  // constraints batched by one challenge
   std::uint64_t lookup_leaves = 0;  // fractions summed by the LogUp tower
+  std::uint64_t shards = 1;
 };
 
 struct SecurityEstimate {

@@ -9,15 +9,6 @@
 
 namespace kprove {
 
-ShardStatement ShardStatement::for_shard(uint64_t shard_index, uint64_t shard_steps) {
-  uint32_t v = 0;
-  while ((std::size_t(1) << v) < chip::padded_rows(shard_steps)) ++v;
-  ShardStatement s;
-  s.shard_index = shard_index;
-  s.max_log_rows = v;
-  return s;
-}
-
 namespace detail {
 
 void absorb_shard_statement(Transcript& t, const ShardStatement& statement,
@@ -45,6 +36,16 @@ void absorb_shard_statement(Transcript& t, const ShardStatement& statement,
       t.absorb_size(n);
   }
   if (statement.preprocessed_root) t.absorb(*statement.preprocessed_root);
+}
+
+LogupChallenges logup_challenges(Transcript& t, const ShardStatement& statement) {
+  if (const auto& run = statement.run_challenges) {
+    t.absorb(run->alpha);
+    t.absorb(run->beta);
+    return *run;
+  }
+  const Ext alpha = t.challenge_ext();
+  return {alpha, t.challenge_ext()};
 }
 
 std::vector<std::size_t> preprocessed_chips(const ChipList& chips) {

@@ -30,6 +30,12 @@ struct BoundaryTerm {
   Felt multiplicity;
 };
 
+// The LogUp challenges of a run of many shards: drawn once from every shard's commitment
+// (one memory argument spans the run), then absorbed by each shard instead of drawn.
+struct LogupChallenges {
+  Ext alpha, beta;
+};
+
 // What prover and verifier know of a shard besides the proof.
 struct ShardStatement {
   uint64_t shard_index = 0;
@@ -42,9 +48,10 @@ struct ShardStatement {
   // Root of the preprocessed columns (the verifying key's commitment); set iff some chip has
   // preprocessed columns.
   std::optional<Digest> preprocessed_root;
-
-  // The statement of shard `shard_index` of the synthetic workload cut into shard_steps.
-  static ShardStatement for_shard(uint64_t shard_index, uint64_t shard_steps);
+  // Set for a shard of a run: its LogUp sum (with the boundary) is one part of the run's,
+  // which the run's verifier checks; unset, the shard draws alpha and beta after its
+  // commitment and its sum must be zero.
+  std::optional<LogupChallenges> run_challenges;
 };
 
 namespace detail {
@@ -57,6 +64,9 @@ inline constexpr const char* kShardDomain = "kprove.shard.v2";
 void absorb_shard_statement(Transcript& t, const ShardStatement& statement,
                             const PcsParams& params, const ChipList& chips,
                             const std::vector<uint32_t>& log_rows);
+
+// The statement's run challenges, absorbed, or alpha and beta drawn (after the commitment).
+LogupChallenges logup_challenges(Transcript& t, const ShardStatement& statement);
 
 // Chips with preprocessed columns, in chip order: the matrices of the preprocessed commitment.
 std::vector<std::size_t> preprocessed_chips(const ChipList& chips);

@@ -10,11 +10,14 @@
 //  2. Statement: public values first, shard index, PCS parameters, per trace its name,
 //     log2(rows) and column kinds, the preprocessed root; then one Basefold batch commitment
 //     of all witness matrices, its root absorbed.
-//  3. LogUp challenges alpha, beta; leaves per interaction l of trace k: p = multiplicity,
-//     q = alpha - (bus + sum_i beta^(i+1) tuple_i) (chip::logup_leaves).
+//  3. LogUp challenges alpha, beta (drawn here, or the run's, absorbed: a run of many shards
+//     draws them once from every shard's commitment, engine/rv32im/statement.hpp); leaves per
+//     interaction l of trace k: p = multiplicity, q = alpha - (bus + sum_i beta^(i+1) tuple_i)
+//     (chip::logup_leaves).
 //  4. Tower (tower.hpp): one fractional-sum tree per interaction, all trees batched under
 //     shared challenges; the top layer is sent and the verifier checks that sum_t P_t / Q_t
-//     plus the statement's boundary terms is zero (every Q_t != 0). Output per trace k: its
+//     plus the statement's boundary terms is zero (every Q_t != 0), or with run challenges
+//     hands the sum to the run's check. Output per trace k: its
 //     point z'_k (log2(rows_k) coordinates, shared by its interactions) and the claims
 //     p_l(z'_k), q_l(z'_k).
 //  5. Main constraints: per trace a fresh gamma_k, and ONE batched sumcheck (traces of
@@ -36,7 +39,7 @@
 
 #include <cstdint>
 
-#include "engine/chip/chip_set.hpp"
+#include "engine/chip/shard_traces.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "engine/pcs/params.hpp"
 #include "engine/prover/preprocessed.hpp"
@@ -50,7 +53,31 @@ struct ShardProverOptions {
   // When set, the phases "commit_traces", "tower", "main_constraints" and "pcs_opening" are
   // recorded under the shard index (each fences before it ends).
   Metrics* metrics = nullptr;
+  // The name commit_shard records its phase under (a run's first pass commits for the
+  // challenges only).
+  const char* commit_phase = "commit_traces";
 };
+
+// A shard's witness with its commitment (step 2's Basefold batch): a run of many shards
+// commits every shard before it draws the challenges all of them share.
+template <class Mem>
+struct CommittedShard;
+
+// Commits the witness (one trace per chip, in chip order), the phase "commit_traces" under
+// `shard`. Throws std::invalid_argument if the traces do not match the chips.
+template <class Exec>
+CommittedShard<typename Exec::memory_space> commit_shard(
+    const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
+    chip::ShardTraces<typename Exec::memory_space>&& witness, const PcsParams& params,
+    uint64_t shard, const ShardProverOptions& options = {});
+
+// Proves a committed shard (consumed) under `statement`; the rest as prove_shard.
+template <class Exec>
+ShardProof prove_committed(const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
+                           CommittedShard<typename Exec::memory_space>&& committed,
+                           const PcsParams& params, const ShardStatement& statement,
+                           const Preprocessed<typename Exec::memory_space>* preprocessed,
+                           const ShardProverOptions& options = {});
 
 // Proves one shard from its witness (one trace per chip, in chip order). `preprocessed` is
 // the commitment of the chips' preprocessed columns (statement.preprocessed_root), or null

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/prover/footprint.hpp"
 #include "engine/verifier/verify_error.hpp"
 #include "engine/vm/memory.hpp"
 
@@ -66,10 +67,70 @@ Machine::Machine(MachineShape shape, std::optional<Content> content)
       zero_(make_zero_tables(shape_.zero)) {
   std::apply([&](const auto&... chip) { (list_.push_back(&chip), ...); }, instructions_);
   for (const chip::Chip* c : std::initializer_list<const chip::Chip*>{
-           &read_transfer_, &write_transfer_, &u16_range_, &and_byte_, &program_, &registers_,
-           &image_})
+           &read_transfer_, &write_transfer_, &u16_range_, &and_byte_, &program_})
     list_.push_back(c);
+  shard_list_ = list_;
+  list_.push_back(&registers_);
+  list_.push_back(&image_);
   for (const auto& z : zero_) list_.push_back(z.get());
+}
+
+std::vector<uint32_t> Machine::shard_log_rows(const vm::Checkpoint& start) const {
+  std::vector<uint32_t> out;
+  for (std::size_t k = 0; k < shard_list_.size(); ++k) {
+    if (const auto fixed = shard_list_[k]->fixed_log_rows()) {
+      out.push_back(*fixed);
+      continue;
+    }
+    const uint64_t records = k < vm::kNumChipKinds ? start.rows[k]
+                                                   : start.io_words[k - vm::kNumChipKinds];
+    out.push_back(log2_ceil(chip::padded_rows(records)));
+  }
+  return out;
+}
+
+uint64_t Machine::footprint(const vm::Checkpoint& start, const PcsParams& params,
+                           const FinalMemory* final) const {
+  std::vector<uint32_t> log_rows = shard_log_rows(start);
+  if (final) {
+    for (const chip::Chip* c : {static_cast<const chip::Chip*>(&registers_),
+                                static_cast<const chip::Chip*>(&image_)})
+      log_rows.push_back(*c->fixed_log_rows());
+    for (uint32_t h : zero_log_rows(final->memory)) log_rows.push_back(h);
+  }
+  // Besides the traces: the records as uploaded, the lookup counters, the program rows.
+  uint64_t extra = 0;
+  std::size_t k = 0;
+  std::apply([&](const auto&... chip) {
+    ((extra += start.rows[k++] * sizeof(typename std::decay_t<decltype(chip)>::Record)), ...);
+  }, instructions_);
+  extra += (start.io_words[0] + start.io_words[1]) * sizeof(TransferRecord);
+  extra += (chip::kNumTables * chip::kTableRows + 2 * (uint64_t(1) << shape_.program_log_rows)) *
+           sizeof(uint32_t);
+  return shard_footprint(chips(final != nullptr), log_rows, params, extra);
+}
+
+namespace {
+
+// `into` (sorted by address) with `later`'s entries (sorted) in place of its own.
+void overwrite(Boundary& into, const Boundary& later) {
+  Boundary merged;
+  merged.reserve(into.size() + later.size());
+  auto a = into.begin();
+  for (const vm::BoundaryEntry& e : later) {
+    while (a != into.end() && a->addr < e.addr) merged.push_back(*a++);
+    if (a != into.end() && a->addr == e.addr) ++a;
+    merged.push_back(e);
+  }
+  merged.insert(merged.end(), a, into.end());
+  into = std::move(merged);
+}
+
+}  // namespace
+
+void FinalMemory::add(const vm::ShardRecords& shard) {
+  overwrite(registers, shard.registers);
+  overwrite(memory, shard.memory);
 }
 
 std::vector<uint32_t> Machine::zero_log_rows(const Boundary& memory) const {

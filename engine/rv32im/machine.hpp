@@ -1,9 +1,11 @@
 // The RV32IM machine of one program: every chip of its shard proofs in proof order, the
-// witness of a shard from the emulator's records, and the chips' preprocessed commitment.
+// witness of a shard from the emulator's records, and the chips' preprocessed commitments.
 //
-// Chips: the instruction chips (InstructionChips, one per vm::ChipKind), the read and write
-// transfer chips of the ecalls, then the tables: u16_range, and_byte, program, registers,
-// image, and a heap (upwards) and a stack (downwards) table per zero region of the program.
+// Chips of every shard: the instruction chips (InstructionChips, one per vm::ChipKind), the
+// read and write transfer chips of the ecalls, then the tables u16_range, and_byte, program.
+// The last shard of a run adds the memory tables, which initialise and finalise the state of
+// the whole run: registers, image, and a heap (upwards) and a stack (downwards) table per zero
+// region of the program.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -14,7 +16,8 @@
 #include <tuple>
 #include <vector>
 
-#include "engine/chip/chip_set.hpp"
+#include "engine/chip/shard_traces.hpp"
+#include "engine/chip/table_chips.hpp"
 #include "engine/prover/preprocessed.hpp"
 #include "engine/prover/shard_protocol.hpp"
 #include "engine/rv32im/chips/alu_imm.hpp"
@@ -55,6 +58,21 @@ struct MachineShape {
   friend bool operator==(const MachineShape&, const MachineShape&) = default;
 };
 
+// The final value and timestamp of every register and word a run touched (its shards' records
+// added in order), what the last shard's memory tables finalise.
+struct FinalMemory {
+  Boundary registers, memory;
+  void add(const vm::ShardRecords& shard);
+};
+
+// The preprocessed commitments: of a shard's chips (program table) and of the last shard's
+// (program table and image).
+template <class Mem>
+struct MachinePreprocessed {
+  Preprocessed<Mem> shard, last;
+  const Preprocessed<Mem>& of(bool last_shard) const { return last_shard ? last : shard; }
+};
+
 class Machine {
  public:
   // A verifier's machine: the chips only.
@@ -69,35 +87,51 @@ class Machine {
   const MachineShape& shape() const { return shape_; }
   // The program of a prover's machine; throws std::logic_error on a verifier's.
   const vm::Guest& guest() const { return *content().guest; }
+  const std::shared_ptr<const vm::Guest>& shared_guest() const { return content().guest; }
   const vm::Program& program() const { return guest().program(); }
+  // The chips of the last shard of a run (every chip), and of the others (a prefix of them).
   const ChipList& chips() const { return list_; }
+  const ChipList& shard_chips() const { return shard_list_; }
+  const ChipList& chips(bool last_shard) const { return last_shard ? list_ : shard_list_; }
 
-  // log2(rows) of each zero table for this shard's touched words; throws std::invalid_argument
+  // log2(rows) of each zero table for the run's touched words; throws std::invalid_argument
   // when the words do not fit the two tables of a region.
   std::vector<uint32_t> zero_log_rows(const Boundary& memory) const;
-  // Throws VerifyError unless the zero tables' heights in `log_rows` (proof order) keep each
-  // region's two tables apart.
+  // Throws VerifyError unless the zero tables' heights in `log_rows` (the last shard's, proof
+  // order) keep each region's two tables apart.
   void check_zero_heights(const std::vector<uint32_t>& log_rows) const;
+
+  // log2(rows) of every trace of the shard that starts at `start` (its chips(false) prefix:
+  // instruction, transfer and lookup tables), as witgen makes them.
+  std::vector<uint32_t> shard_log_rows(const vm::Checkpoint& start) const;
+
+  // Bytes the shard that starts at `start` books in the prove space (engine/prover/
+  // footprint.hpp), the last shard's with its memory tables over `final`.
+  uint64_t footprint(const vm::Checkpoint& start, const PcsParams& params,
+                     const FinalMemory* final = nullptr) const;
 
   // The transfer rows of the shard's read and write ecalls.
   std::vector<TransferRecord> transfers(const vm::ShardRecords& shard, bool read) const;
 
-  // Every trace of the shard, in chips() order. Throws std::logic_error if a lookup missed its
-  // table (a witgen bug).
+  // Every trace of the shard, in chips(last) order: with `final` (the run's, this shard's
+  // records added) the last shard's, with the memory tables. Throws std::logic_error if a
+  // lookup missed its table (a witgen bug).
   template <class Exec>
   chip::ShardTraces<typename Exec::memory_space> witgen(const Exec& exec, MemoryLedger& ledger,
-                                                        const vm::ShardRecords& shard) const;
+                                                        const vm::ShardRecords& shard,
+                                                        const FinalMemory* final) const;
 
-  // The preprocessed commitment (program table, image) under `params`.
+  // The preprocessed commitments (program table, image) under `params`.
   template <class Exec>
-  Preprocessed<typename Exec::memory_space> preprocess(const Exec& exec, MemoryLedger& ledger,
-                                                       const PcsParams& params) const;
+  MachinePreprocessed<typename Exec::memory_space> preprocess(const Exec& exec,
+                                                              MemoryLedger& ledger,
+                                                              const PcsParams& params) const;
 
  private:
   template <class Exec>
-  std::vector<Trace<typename Exec::memory_space>> table_traces(
-      const Exec& exec, MemoryLedger& ledger, const chip::Multiplicities<typename Exec::memory_space>& m,
-      const vm::ShardRecords& shard) const;
+  std::vector<Trace<typename Exec::memory_space>> memory_traces(const Exec& exec,
+                                                                MemoryLedger& ledger,
+                                                                const FinalMemory& final) const;
 
   struct Content {
     std::shared_ptr<const vm::Guest> guest;
@@ -120,7 +154,7 @@ class Machine {
   RegisterTable registers_;
   ImageTable image_;
   std::vector<std::unique_ptr<ZeroTable>> zero_;  // per region: up, down
-  ChipList list_;
+  ChipList list_, shard_list_;
 };
 
 namespace detail {
@@ -160,10 +194,11 @@ const std::vector<typename Chip::Record>& records_for(const vm::ShardRecords& sh
 
 template <class Exec>
 chip::ShardTraces<typename Exec::memory_space> Machine::witgen(
-    const Exec& exec, MemoryLedger& ledger, const vm::ShardRecords& shard) const {
+    const Exec& exec, MemoryLedger& ledger, const vm::ShardRecords& shard,
+    const FinalMemory* final) const {
   using Mem = typename Exec::memory_space;
   chip::ShardTraces<Mem> out;
-  out.chips = list_;
+  out.chips = chips(final != nullptr);
   chip::Multiplicities<Mem> mult(exec, ledger, content().program.rows);
   std::apply(
       [&](const auto&... chip) {
@@ -180,34 +215,31 @@ chip::ShardTraces<typename Exec::memory_space> Machine::witgen(
   if (const uint32_t misses = mult.misses())
     throw std::logic_error("witgen of shard " + std::to_string(shard.shard) + ": " +
                            std::to_string(misses) + " lookups outside their tables");
-  for (auto& t : table_traces(exec, ledger, mult, shard)) out.traces.push_back(std::move(t));
+  out.traces.push_back(u16_range_.witgen(exec, ledger, mult));
+  out.traces.push_back(and_byte_.witgen(exec, ledger, mult));
+  out.traces.push_back(program_.witgen(exec, ledger, content().program, mult.program()));
+  if (final)
+    for (auto& t : memory_traces(exec, ledger, *final)) out.traces.push_back(std::move(t));
   return out;
 }
 
 template <class Exec>
-std::vector<Trace<typename Exec::memory_space>> Machine::table_traces(
-    const Exec& exec, MemoryLedger& ledger,
-    const chip::Multiplicities<typename Exec::memory_space>& m,
-    const vm::ShardRecords& shard) const {
+std::vector<Trace<typename Exec::memory_space>> Machine::memory_traces(
+    const Exec& exec, MemoryLedger& ledger, const FinalMemory& final) const {
   std::vector<Trace<typename Exec::memory_space>> out;
-  out.push_back(u16_range_.witgen(exec, ledger, m));
-  out.push_back(and_byte_.witgen(exec, ledger, m));
-  const Content& c = content();
-  out.push_back(program_.witgen(exec, ledger, c.program, m.program()));
-  out.push_back(chip::upload_trace(exec, ledger, registers_.name(), registers_.trace(shard.registers)));
-  out.push_back(
-      chip::upload_trace(exec, ledger, image_.name(), image_.trace(c.layout.image, shard.memory)));
-  const std::vector<uint32_t> heights = zero_log_rows(shard.memory);
+  out.push_back(chip::upload_trace(exec, ledger, registers_.name(), registers_.trace(final.registers)));
+  out.push_back(chip::upload_trace(exec, ledger, image_.name(),
+                                   image_.trace(content().layout.image, final.memory)));
+  const std::vector<uint32_t> heights = zero_log_rows(final.memory);
   for (std::size_t z = 0; z < zero_.size(); ++z)
     out.push_back(chip::upload_trace(exec, ledger, zero_[z]->name(),
-                                     zero_[z]->trace(shard.memory, heights[z])));
+                                     zero_[z]->trace(final.memory, heights[z])));
   return out;
 }
 
 template <class Exec>
-Preprocessed<typename Exec::memory_space> Machine::preprocess(const Exec& exec,
-                                                              MemoryLedger& ledger,
-                                                              const PcsParams& params) const {
+MachinePreprocessed<typename Exec::memory_space> Machine::preprocess(
+    const Exec& exec, MemoryLedger& ledger, const PcsParams& params) const {
   using Mem = typename Exec::memory_space;
   std::vector<Trace<Mem>> traces(list_.size());
   const Content& c = content();
@@ -217,7 +249,8 @@ Preprocessed<typename Exec::memory_space> Machine::preprocess(const Exec& exec,
     if (list_[k] == &image_)
       traces[k] = chip::upload_trace(exec, ledger, image_.name(), image_.trace(c.layout.image, {}));
   }
-  return commit_preprocessed(exec, ledger, list_, traces, params);
+  return {commit_preprocessed(exec, ledger, shard_list_, traces, params),
+          commit_preprocessed(exec, ledger, list_, traces, params)};
 }
 
 }  // namespace kprove::rv32im

@@ -8,7 +8,7 @@ namespace kprove::rv32im {
 namespace {
 
 constexpr uint32_t kMagic = 0x5052504Bu;  // "KPRP" little-endian
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr std::size_t kMaxStream = std::size_t(1) << 32;
 constexpr std::size_t kMaxShards = std::size_t(1) << 20;
 
@@ -19,6 +19,9 @@ constexpr std::size_t kMaxShards = std::size_t(1) << 20;
 }  // namespace
 
 std::vector<uint8_t> serialize(const ProgramProof& p) {
+  if (p.spans.size() != p.shards.size())
+    throw std::invalid_argument("program proof: " + std::to_string(p.shards.size()) +
+                                " shard proofs for " + std::to_string(p.spans.size()) + " spans");
   ByteWriter w;
   w.u32(kMagic);
   w.u32(kVersion);
@@ -31,9 +34,16 @@ std::vector<uint8_t> serialize(const ProgramProof& p) {
   w.u64(pv.cycles);
   w.u64(pv.input_read);
   w.u8(pv.input_eof ? 1 : 0);
+  w.u64(pv.shards);
   w.blob(p.input);
   w.blob(p.output);
-  w.seq(p.shards, [](ByteWriter& w, const std::vector<uint8_t>& s) { w.blob(s); });
+  w.u64(p.shards.size());
+  for (std::size_t s = 0; s < p.shards.size(); ++s) {
+    w.u32(p.spans[s].start_pc);
+    w.u64(p.spans[s].first_cycle);
+    w.u64(p.spans[s].cycles);
+    w.blob(p.shards[s]);
+  }
   return w.take();
 }
 
@@ -54,10 +64,20 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
   const uint8_t eof = r.u8("input eof flag");
   if (eof > 1) r.fail("input eof flag", "is neither 0 nor 1");
   pv.input_eof = eof == 1;
+  pv.shards = r.u64("shard count");
   p.input = r.blob("input", kMaxStream);
   p.output = r.blob("output", kMaxStream);
-  p.shards = r.seq("shard proofs", kMaxShards, 8,
-                   [](ByteReader& r) { return r.blob("shard proof", kMaxStream); });
+  const uint64_t shards = r.u64("shard proofs");
+  if (shards == 0 || shards > kMaxShards)
+    r.fail("shard proofs", std::to_string(shards) + " is out of range 1 .. 2^20");
+  for (uint64_t s = 0; s < shards; ++s) {
+    ShardSpan span;
+    span.start_pc = r.u32("shard start pc");
+    span.first_cycle = r.u64("shard first cycle");
+    span.cycles = r.u64("shard cycles");
+    p.spans.push_back(span);
+    p.shards.push_back(r.blob("shard proof", kMaxStream));
+  }
   r.expect_end("program proof");
   return p;
 }
@@ -65,16 +85,26 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
 ProgramRun run_program(const Machine& machine, const VerifyingKey& vk,
                        std::span<const uint8_t> input, uint64_t max_cycles) {
   const uint64_t shard_cycles = (uint64_t(1) << vk.shape.max_log_rows) - 1;
-  vm::Execution run;
   ProgramRun out;
-  out.shards = vm::record_all(machine.guest(), input, max_cycles, shard_cycles, &run);
-  if (out.shards.size() != 1)
+  out.plan = vm::plan_shards(machine.shared_guest(),
+                             std::make_shared<const std::vector<uint8_t>>(input.begin(), input.end()),
+                             max_cycles, shard_cycles);
+  const vm::Execution& run = out.plan.execution;
+  if (run.cycles > vm::kMaxRecordedCycles)
     throw std::invalid_argument("the run takes " + std::to_string(run.cycles) +
-                                " cycles, more than one shard (" + std::to_string(shard_cycles) +
-                                ")");
+                                " cycles, a proof covers at most " +
+                                std::to_string(vm::kMaxRecordedCycles));
   ProgramProof& p = out.proof;
+  p.params = vk.params;
+  p.max_log_rows = vk.shape.max_log_rows;
   p.input.assign(input.begin(), input.end());
-  p.output = std::move(run.output);
+  p.output = run.output;
+  for (std::size_t s = 0; s < out.plan.num_shards(); ++s) {
+    const vm::MachineState& start = out.plan.starts[s].state;
+    const uint64_t end =
+        s + 1 < out.plan.num_shards() ? out.plan.starts[s + 1].state.cycle : run.cycles;
+    p.spans.push_back({start.pc, start.cycle, end - start.cycle});
+  }
   PublicValues& pv = p.public_values;
   pv.vk = vk.digest();
   pv.program = vk.program;
@@ -84,6 +114,7 @@ ProgramRun run_program(const Machine& machine, const VerifyingKey& vk,
   pv.cycles = run.cycles;
   pv.input_read = run.input_read;
   pv.input_eof = run.input_eof;
+  pv.shards = p.spans.size();
   return out;
 }
 
@@ -91,19 +122,43 @@ void verify_program(const ProgramProof& proof, const VerifyingKey& vk) {
   const PublicValues& pv = proof.public_values;
   if (pv.vk != vk.digest()) reject("the proof is for another verifying key");
   if (pv.program != vk.program) reject("the proof is for another program");
-  if (proof.shards.size() != 1)
-    reject(std::to_string(proof.shards.size()) + " shard proofs, a run of one shard has 1");
-  ShardStatement statement;
+  if (proof.shards.size() != proof.spans.size())
+    reject(std::to_string(proof.shards.size()) + " shard proofs for " +
+           std::to_string(proof.spans.size()) + " spans");
   try {
-    statement = shard_statement(pv, vk.shape.entry, proof.input, proof.output, vk.shape.max_log_rows,
-                                vk.preprocessed_root);
+    check_run(pv, proof.spans, vk.shape.entry, proof.input, proof.output, vk.shape.max_log_rows);
   } catch (const std::invalid_argument& e) {
     reject(e.what());
   }
   const Machine machine(vk.shape);
-  const ShardProof shard = deserialize_shard_proof(proof.shards[0], vk.params);
-  machine.check_zero_heights(shard.log_rows);
-  verify_shard(shard, machine.chips(), statement, vk.params);
+  const std::size_t n = proof.shards.size();
+  std::vector<ShardProof> shards;
+  std::vector<ShardCommitment> commitments;
+  for (std::size_t s = 0; s < n; ++s) {
+    try {
+      shards.push_back(deserialize_shard_proof(proof.shards[s], vk.params));
+    } catch (const ProofFormatError& e) {
+      throw ProofFormatError("shard " + std::to_string(s) + ": " + e.what());
+    }
+    commitments.push_back({shards.back().log_rows, shards.back().commitment});
+  }
+  machine.check_zero_heights(shards.back().log_rows);
+  const LogupChallenges run = run_challenges(pv, proof.spans, commitments);
+  Ext sum = Ext::zero();
+  for (std::size_t s = 0; s < n; ++s) {
+    const bool last = s + 1 == n;
+    const ShardStatement statement =
+        shard_statement(pv, proof.spans, s, proof.input, proof.output, vk.shape.max_log_rows,
+                        vk.root(last), run);
+    try {
+      sum += verify_shard(shards[s], machine.chips(last), statement, vk.params);
+    } catch (const VerifyError& e) {
+      reject("shard " + std::to_string(s) + ": " + e.what());
+    }
+  }
+  if (!sum.is_zero())
+    reject("LogUp: the buses of the run's " + std::to_string(n) +
+           " shards do not balance with its boundary (sum != 0)");
 }
 
 }  // namespace kprove::rv32im

@@ -24,6 +24,7 @@ struct PublicValues {
   uint64_t cycles = 0;
   uint64_t input_read = 0;  // bytes of I the program read
   bool input_eof = false;   // a read came back short (then input_read = |I|)
+  uint64_t shards = 1;      // shard proofs of the run
 
   std::vector<Felt> to_felts() const;
   friend bool operator==(const PublicValues&, const PublicValues&) = default;
@@ -35,11 +36,42 @@ inline constexpr const char* kOutputDomain = "kprove.output.v1";
 Digest bytes_digest(std::string_view domain, std::span<const uint8_t> bytes);
 Digest program_digest(const vm::Program& program);
 
-// The shard statement of a single-shard run: public values, boundary terms over the entry
-// pc and the public bytes, the preprocessed root. Throws std::invalid_argument when the
-// values are inconsistent (digests of other bytes, input_read beyond I, eof before its end).
-ShardStatement shard_statement(const PublicValues& pv, uint32_t entry_pc,
-                               std::span<const uint8_t> input, std::span<const uint8_t> output,
-                               uint32_t max_log_rows, const Digest& preprocessed_root);
+// Shard s of a run: it starts at start_pc with cycle first_cycle and runs `cycles` cycles;
+// the next shard starts where it ends, the last one ends with the exit ecall.
+struct ShardSpan {
+  uint32_t start_pc = 0;
+  uint64_t first_cycle = 0;
+  uint64_t cycles = 0;
+  friend bool operator==(const ShardSpan&, const ShardSpan&) = default;
+};
+
+// Throws std::invalid_argument unless the spans chain from the entry point (cycle 0) through
+// every cycle of the run, pv.shards of them, each of 1 .. 2^max_log_rows - 1 cycles, and the
+// public values agree with the bytes (digests of I and O, input_read within I, eof at its
+// end only), N < 2^30.
+void check_run(const PublicValues& pv, const std::vector<ShardSpan>& spans, uint32_t entry_pc,
+               std::span<const uint8_t> input, std::span<const uint8_t> output,
+               uint32_t max_log_rows);
+
+// The statement of shard s (check_run first): the public values and the span, boundary terms
+// (its start state, and the next shard's start or, for the last shard, the halting state,
+// the streams and the public bytes), the preprocessed root of its chips, the run's
+// challenges.
+ShardStatement shard_statement(const PublicValues& pv, const std::vector<ShardSpan>& spans,
+                               std::size_t s, std::span<const uint8_t> input,
+                               std::span<const uint8_t> output, uint32_t max_log_rows,
+                               const Digest& preprocessed_root, const LogupChallenges& run);
+
+// What a run's challenges are drawn from, per shard: its trace heights and commitment.
+struct ShardCommitment {
+  std::vector<uint32_t> log_rows;
+  Digest root;
+};
+
+// The run's LogUp challenges: a transcript ("kprove.run.v1") of the public values, every
+// shard's span, heights and root. Every shard is committed before any challenge exists, so
+// one LogUp argument over all shards is as sound as over one shard.
+LogupChallenges run_challenges(const PublicValues& pv, const std::vector<ShardSpan>& spans,
+                               const std::vector<ShardCommitment>& shards);
 
 }  // namespace kprove::rv32im

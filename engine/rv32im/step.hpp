@@ -1,7 +1,7 @@
 // What every RV32IM instruction row shares, as builder helpers (host) and fill helpers
 // (device): the step's state and fetch, register and memory accesses, timestamp ordering.
 //
-// A step at timestamp ts (shard-local, ts = 4(c+1) for cycle c, engine/vm/records.hpp):
+// A step at timestamp ts (ts = 4(c+1) for cycle c of the run, engine/vm/records.hpp):
 //   state    receives (pc, ts), sends (next_pc, ts + 4)
 //   program  looks up (pc, fields(op, rd, rs1, rs2), imm_lo, imm_hi): the instruction at pc
 //   reg      an access at ts + k (k = 0 rs1, 1 rs2, 2 rd) receives (i, prev, prev_ts) and

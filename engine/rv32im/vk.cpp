@@ -10,7 +10,7 @@ namespace kprove::rv32im {
 namespace {
 
 constexpr uint32_t kMagic = 0x4B56504Bu;  // "KPVK" little-endian
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr std::size_t kMaxZeroRegions = 16;
 
 void absorb_expr(Transcript& t, const Expr& e) {
@@ -62,8 +62,9 @@ Digest constraint_system_digest(const ChipList& chips) {
 
 Digest VerifyingKey::digest() const {
   const Machine machine(shape);
-  Transcript t("kprove.vk.v1");
+  Transcript t("kprove.vk.v2");
   t.absorb(constraint_system_digest(machine.chips()));
+  t.absorb_size(machine.shard_chips().size());
   const std::vector<uint8_t> bytes = serialize(*this);
   t.absorb_label(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
   return squeeze(t);
@@ -79,7 +80,7 @@ std::vector<uint8_t> serialize(const VerifyingKey& vk) {
   w.u32(vk.shape.image_log_rows);
   w.seq(vk.shape.zero, [](ByteWriter& w, const ZeroRegion& z) { w.u32(z.begin), w.u64(z.end); });
   write_pcs_params(w, vk.params);
-  for (const Digest* d : {&vk.program, &vk.preprocessed_root})
+  for (const Digest* d : {&vk.program, &vk.program_root, &vk.preprocessed_root})
     for (Felt x : d->h) w.felt(x);
   return w.take();
 }
@@ -105,7 +106,7 @@ VerifyingKey deserialize_vk(const std::vector<uint8_t>& bytes) {
     return z;
   });
   vk.params = read_pcs_params(r);
-  for (Digest* d : {&vk.program, &vk.preprocessed_root})
+  for (Digest* d : {&vk.program, &vk.program_root, &vk.preprocessed_root})
     for (Felt& x : d->h) x = r.felt("digest");
   r.expect_end("verifying key");
   return vk;

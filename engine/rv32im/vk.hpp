@@ -1,7 +1,8 @@
 // The verifying key of a program: everything a verifier needs besides the proof and the
 // public values. Its digest binds the constraint system (every chip's columns, constraints
 // and interactions, in proof order), the machine's shape, the PCS parameters, the program
-// digest and the preprocessed commitment (program table, memory image); every proof carries
+// digest and the preprocessed commitments (program table; program table and memory image for
+// the last shard); every proof carries
 // it among its public values, so a proof of another program or constraint system fails.
 #pragma once
 
@@ -19,11 +20,15 @@ struct VerifyingKey {
   MachineShape shape;
   PcsParams params;
   Digest program;            // program_digest of the ELF
-  Digest preprocessed_root;  // Machine::preprocess under params
+  // Machine::preprocess under params: the roots of a shard's and of the last shard's chips.
+  Digest program_root;
+  Digest preprocessed_root;
+
+  const Digest& root(bool last_shard) const { return last_shard ? preprocessed_root : program_root; }
 
   Digest digest() const;
   friend bool operator==(const VerifyingKey& a, const VerifyingKey& b) {
-    return a.shape == b.shape && a.program == b.program &&
+    return a.shape == b.shape && a.program == b.program && a.program_root == b.program_root &&
            a.preprocessed_root == b.preprocessed_root && a.params.rate_bits == b.params.rate_bits &&
            a.params.queries == b.params.queries && a.params.pow_bits == b.params.pow_bits &&
            a.params.final_log_size == b.params.final_log_size;
@@ -33,7 +38,7 @@ struct VerifyingKey {
 // A digest of the chips' definitions (names, column kinds, constraints, interactions).
 Digest constraint_system_digest(const ChipList& chips);
 
-// Little-endian: magic "KPVK", u32 version, the shape, the parameters, the two digests.
+// Little-endian: magic "KPVK", u32 version, the shape, the parameters, the three digests.
 std::vector<uint8_t> serialize(const VerifyingKey& vk);
 // Throws ProofFormatError naming the field that is malformed.
 VerifyingKey deserialize_vk(const std::vector<uint8_t>& bytes);

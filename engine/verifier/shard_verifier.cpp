@@ -34,10 +34,9 @@ void check_shapes(const ChipList& chips, const std::vector<uint32_t>& log_rows,
   }
 }
 
-// Every root denominator is non-zero and sum_t P_t / Q_t plus the boundary terms is zero.
-void check_logup_sum(const ChipList& chips, const detail::TowerTrees& trees,
-                     const TowerClaims& claims, const ShardStatement& statement, Ext alpha,
-                     Ext beta) {
+// sum_t P_t / Q_t plus the boundary terms; rejects a zero root denominator.
+Ext logup_sum(const ChipList& chips, const detail::TowerTrees& trees, const TowerClaims& claims,
+              const ShardStatement& statement, Ext alpha, Ext beta) {
   const std::optional<Ext> boundary = detail::boundary_sum(statement.boundary, alpha, beta);
   if (!boundary) reject("LogUp: a boundary term has a zero denominator");
   Ext sum = *boundary;
@@ -48,8 +47,7 @@ void check_logup_sum(const ChipList& chips, const detail::TowerTrees& trees,
                std::to_string(t - trees.first_tree[k]) + " has a zero root denominator");
       sum += claims.root_p[t] * claims.root_q[t].inverse();
     }
-  if (!sum.is_zero())
-    reject("LogUp: the buses of the shard do not balance with its boundary (sum != 0)");
+  return sum;
 }
 
 std::string trace_names(const ChipList& chips) {
@@ -60,8 +58,8 @@ std::string trace_names(const ChipList& chips) {
 
 }  // namespace
 
-void verify_shard(const ShardProof& proof, const ChipList& chips,
-                  const ShardStatement& statement, const PcsParams& params) {
+Ext verify_shard(const ShardProof& proof, const ChipList& chips,
+                 const ShardStatement& statement, const PcsParams& params) {
   params.validate();
   if (proof.shard_index != statement.shard_index)
     reject("shard index: the proof is for shard " + std::to_string(proof.shard_index) +
@@ -77,8 +75,7 @@ void verify_shard(const ShardProof& proof, const ChipList& chips,
   detail::absorb_shard_statement(transcript, statement, params, chips, log_rows);
   transcript.absorb(proof.commitment);
 
-  const Ext alpha = transcript.challenge_ext();
-  const Ext beta = transcript.challenge_ext();
+  const auto [alpha, beta] = detail::logup_challenges(transcript, statement);
   const detail::TowerTrees trees = detail::tower_trees(chips, log_rows);
   const TowerClaims claims = [&] {
     try {
@@ -87,7 +84,9 @@ void verify_shard(const ShardProof& proof, const ChipList& chips,
       reject(e.what());
     }
   }();
-  check_logup_sum(chips, trees, claims, statement, alpha, beta);
+  const Ext sum = logup_sum(chips, trees, claims, statement, alpha, beta);
+  if (!statement.run_challenges && !sum.is_zero())
+    reject("LogUp: the buses of the shard do not balance with its boundary (sum != 0)");
 
   std::vector<detail::MainTerms> terms;
   std::vector<SumcheckClaim> main_claims;
@@ -126,7 +125,7 @@ void verify_shard(const ShardProof& proof, const ChipList& chips,
   } catch (const PcsVerifyError& e) {
     reject(std::string("pcs opening: ") + e.what());
   }
-  if (preprocessed.empty()) return;
+  if (preprocessed.empty()) return sum;
   std::vector<std::pair<std::size_t, std::size_t>> pre_shapes;
   std::vector<std::vector<Ext>> pre_points, pre_evals;
   for (std::size_t k : preprocessed) {
@@ -142,6 +141,7 @@ void verify_shard(const ShardProof& proof, const ChipList& chips,
   } catch (const PcsVerifyError& e) {
     reject(std::string("preprocessed opening: ") + e.what());
   }
+  return sum;
 }
 
 }  // namespace kprove

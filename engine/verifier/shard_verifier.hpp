@@ -13,9 +13,11 @@
 
 namespace kprove {
 
-// Throws VerifyError naming the failed check (and the chip where the check belongs to one);
+// Returns the shard's LogUp sum with its boundary terms: zero (checked here) unless the
+// statement has run challenges, when the run's verifier adds up its shards' sums. Throws
+// VerifyError naming the failed check (and the chip where the check belongs to one);
 // std::invalid_argument for invalid parameters or statement.
-void verify_shard(const ShardProof& proof, const ChipList& chips,
-                  const ShardStatement& statement, const PcsParams& params);
+Ext verify_shard(const ShardProof& proof, const ChipList& chips,
+                 const ShardStatement& statement, const PcsParams& params);
 
 }  // namespace kprove

@@ -109,6 +109,7 @@ ShardPlan plan_shards(std::shared_ptr<const Guest> guest,
     m.reset_rows();
     halted = m.run<detail::Mode::tracked>(m.state().cycle + shard_cycles, max_cycles);
     plan.starts.back().rows = m.rows();
+    plan.starts.back().io_words = m.io_words();
   }
   plan.execution = std::move(m.result());
   plan.execution.cycles = m.state().cycle;

@@ -101,11 +101,15 @@ Execution execute(const Guest& guest, std::span<const std::uint8_t> input,
                   std::uint64_t max_cycles);
 
 using ChipRows = std::array<std::uint64_t, kNumChipKinds>;
+using IoWords = std::array<std::uint64_t, 2>;  // words moved by read, by write ecalls
 
 struct Checkpoint {
   MachineState state;
   MemoryImage memory;
-  ChipRows rows{};  // records per chip in the shard that starts here (exact reservations)
+  // Of the shard that starts here (exact reservations and trace heights): records per chip,
+  // and the io words of its read and write ecalls.
+  ChipRows rows{};
+  IoWords io_words{};
 };
 
 // The result of the fast pass with the start of every shard; shard s covers cycles

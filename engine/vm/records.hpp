@@ -6,9 +6,10 @@
 // Time (offline memory checking): instruction c of the program (0-based) runs at global
 // timestamp 4*(c+1); within a step rs1 is accessed at ts+0, rs2 at ts+1, rd at ts+2 and memory
 // at ts+3, so every access of a step is later than all earlier ones. A read is a write of the
-// value it reads. Records carry shard-local timestamps, ts - 4*first_cycle (the shard's first
-// step is at 4); an access whose previous access lies before the shard has prev_ts 0, and the
-// shard's boundary tables (`memory`, `registers`) give the value it had there.
+// value it reads. Timestamps are global (one memory argument spans every shard of a run): an
+// access whose previous access lies in an earlier shard carries that access's timestamp, one
+// never accessed before prev_ts 0; the shard's boundary tables (`memory`, `registers`) give
+// the value each touched word had when the shard began and when it ended.
 #pragma once
 
 #include <cstdint>
@@ -43,7 +44,7 @@ struct MemWrite {
 struct Step {
   std::uint32_t pc;
   std::uint32_t insn;  // the instruction word
-  std::uint32_t ts;    // shard-local timestamp of the step
+  std::uint32_t ts;    // timestamp of the step
 };
 
 // alu_reg, mul, div
@@ -99,8 +100,11 @@ struct BoundaryEntry {
   std::uint32_t init_value;
   std::uint32_t init_shard;
   std::uint32_t final_value;
-  std::uint32_t final_ts;  // shard-local timestamp of the last access
+  std::uint32_t final_ts;  // timestamp of the last access
 };
+
+// Timestamps are 32-bit: cycle c runs at 4(c + 1) .. 4(c + 1) + 3.
+inline constexpr std::uint64_t kMaxRecordedCycles = (std::uint64_t(1) << 30) - 1;
 
 template <class R>
 inline constexpr bool kIsRecord = std::is_trivially_copyable_v<R> && std::is_standard_layout_v<R>;

@@ -165,37 +165,59 @@ SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger, const ChipList
 
 }  // namespace detail
 
+template <class Mem>
+struct CommittedShard {
+  chip::ShardTraces<Mem> witness;
+  std::vector<uint32_t> log_rows;
+  detail::CommittedMatrices<Mem> matrices;
+  BasefoldCommitment<Mem> commitment;
+
+  Digest root() const { return commitment.root(); }
+};
+
 template <class Exec>
-ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
-                       chip::ShardTraces<typename Exec::memory_space>&& witness,
-                       const PcsParams& params, const ShardStatement& statement,
-                       const Preprocessed<typename Exec::memory_space>* preprocessed,
-                       const ShardProverOptions& options) {
-  using Mem = typename Exec::memory_space;
+CommittedShard<typename Exec::memory_space> commit_shard(
+    const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
+    chip::ShardTraces<typename Exec::memory_space>&& witness, const PcsParams& params,
+    uint64_t shard, const ShardProverOptions& options) {
   params.validate();
-  chip::ShardTraces<Mem> w = std::move(witness);
+  chip::ShardTraces<typename Exec::memory_space> w = std::move(witness);
+  std::vector<uint32_t> log_rows = detail::check_witness(chips, w);
+  exec.fence();  // earlier kernels are not this phase's
+  detail::ProverPhase phase(options.metrics, options.commit_phase, shard, space_kind_of<Exec>());
+  auto matrices = detail::committed_matrices(exec, ledger, chips, w.traces);
+  auto commitment = detail::commit_matrices(exec, ledger, matrices.views, params);
+  return {std::move(w), std::move(log_rows), std::move(matrices), std::move(commitment)};
+}
+
+template <class Exec>
+ShardProof prove_committed(const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
+                           CommittedShard<typename Exec::memory_space>&& committed,
+                           const PcsParams& params, const ShardStatement& statement,
+                           const Preprocessed<typename Exec::memory_space>* preprocessed,
+                           const ShardProverOptions& options) {
+  params.validate();
+  CommittedShard<typename Exec::memory_space> c = std::move(committed);
+  auto& w = c.witness;
   detail::check_preprocessed(chips, statement, preprocessed);
+  if (w.chips != chips)
+    throw std::invalid_argument("prove_committed: the shard was committed for other chips");
   const uint64_t shard_index = statement.shard_index;
   ShardProof proof;
   proof.shard_index = shard_index;
-  proof.log_rows = detail::check_witness(chips, w);
+  proof.log_rows = c.log_rows;
+  proof.commitment = c.root();
   Transcript transcript(detail::kShardDomain);
   detail::absorb_shard_statement(transcript, statement, params, chips, proof.log_rows);
+  transcript.absorb(proof.commitment);
   std::optional<detail::ProverPhase> phase;
   const auto begin = [&](const char* name) {
     exec.fence();  // the previous phase's kernels belong to its interval
     phase.emplace(options.metrics, name, shard_index, space_kind_of<Exec>());
   };
 
-  begin("commit_traces");
-  auto committed = detail::committed_matrices(exec, ledger, chips, w.traces);
-  const auto commitment = detail::commit_matrices(exec, ledger, committed.views, params);
-  proof.commitment = commitment.root();
-  transcript.absorb(proof.commitment);
-
   begin("tower");
-  const Ext alpha = transcript.challenge_ext();
-  const Ext beta = transcript.challenge_ext();
+  const auto [alpha, beta] = detail::logup_challenges(transcript, statement);
   TowerOutput tower = prove_tower(
       exec, ledger, detail::shard_tower(exec, ledger, chips, w.traces, alpha, beta), transcript);
   proof.tower = std::move(tower.proof);
@@ -214,7 +236,7 @@ ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const ChipList& c
     evals.emplace_back(finals.begin() + std::ptrdiff_t(chips[k]->fixed_columns()), finals.end());
   }
   proof.opening =
-      basefold_open(exec, ledger, commitment, committed.views, points, evals, transcript);
+      basefold_open(exec, ledger, c.commitment, c.matrices.views, points, evals, transcript);
   if (preprocessed != nullptr && preprocessed->commitment) {
     std::vector<std::vector<Ext>> pre_points, pre_evals;
     for (std::size_t k : preprocessed->chips) {
@@ -228,11 +250,24 @@ ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const ChipList& c
                                                transcript);
   }
   proof.main = std::move(main.proof);
-  committed.views.clear();  // the last references to the chip traces
+  c.matrices.views.clear();  // the last references to the chip traces
   w.traces.clear();
   exec.fence();
   phase.reset();
   return proof;
+}
+
+template <class Exec>
+ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const ChipList& chips,
+                       chip::ShardTraces<typename Exec::memory_space>&& witness,
+                       const PcsParams& params, const ShardStatement& statement,
+                       const Preprocessed<typename Exec::memory_space>* preprocessed,
+                       const ShardProverOptions& options) {
+  detail::check_preprocessed(chips, statement, preprocessed);
+  return prove_committed(exec, ledger, chips,
+                         commit_shard(exec, ledger, chips, std::move(witness), params,
+                                      statement.shard_index, options),
+                         params, statement, preprocessed, options);
 }
 
 }  // namespace kprove

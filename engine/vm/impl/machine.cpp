@@ -154,8 +154,9 @@ void Machine::transfer(std::uint32_t buf, std::uint32_t n, std::uint64_t ts) {
       else
         result_.output.push_back(static_cast<std::uint8_t>(old >> sh));
     }
+    if constexpr (M == Mode::tracked) ++io_words_[kRead ? 0 : 1];
     if constexpr (M == Mode::recorded)
-      rec_->io_words.push_back({static_cast<std::uint32_t>(a), *w, old, local(prev)});
+      rec_->io_words.push_back({static_cast<std::uint32_t>(a), *w, old, stamp(prev)});
   }
 }
 
@@ -249,7 +250,7 @@ inline std::uint32_t Machine::step(const Insn& in, std::uint64_t ts) {
     write_reg<M>(in.rd, extract(O, w, addr), ts + 2, &r.rd);
     if constexpr (kRec) {
       const Page* page = mem_.page(addr);
-      r.mem = {addr & ~3u, w, local(prev), page->write && !page->exec ? 1u : 0u};
+      r.mem = {addr & ~3u, w, stamp(prev), page->write && !page->exec ? 1u : 0u};
       emit(rec_->load, r, ts);
     }
     return pc + 4;
@@ -265,7 +266,7 @@ inline std::uint32_t Machine::step(const Insn& in, std::uint64_t ts) {
     const std::uint32_t mask = (kBytes == 4 ? ~0u : ((1u << (8 * kBytes)) - 1)) << sh;
     *w = (old & ~mask) | ((v << sh) & mask);
     if constexpr (kRec) {
-      r.mem = {addr & ~3u, *w, old, local(prev)};
+      r.mem = {addr & ~3u, *w, old, stamp(prev)};
       emit(rec_->store, r, ts);
     }
     return pc + 4;
@@ -306,6 +307,11 @@ bool Machine::run(std::uint64_t until, std::uint64_t max_cycles) {
 }
 
 void Machine::begin_shard(ShardRecords& rec, std::uint32_t shard, std::uint64_t shard_cycles) {
+  if (s_.cycle + shard_cycles > kMaxRecordedCycles)
+    throw std::invalid_argument("cycles " + std::to_string(s_.cycle) + " .. " +
+                                std::to_string(s_.cycle + shard_cycles) +
+                                ": records hold 32-bit timestamps, a run records at most " +
+                                std::to_string(kMaxRecordedCycles) + " cycles");
   rec_ = &rec;
   base_ = 4 * s_.cycle;
   shard_cycles_ = shard_cycles;
@@ -324,14 +330,14 @@ void Machine::end_shard(bool halted) {
     const Page* p = mem_.page(e.addr);
     const std::uint32_t w = (e.addr >> 2) & (kPageWords - 1);
     e.final_value = p->words[w];
-    e.final_ts = local(p->ts[w]);
+    e.final_ts = stamp(p->ts[w]);
   }
   std::sort(rec.memory.begin(), rec.memory.end(),
             [](const BoundaryEntry& a, const BoundaryEntry& b) { return a.addr < b.addr; });
   for (std::uint32_t r = 0; r < kNumRegs; ++r)
     if (s_.reg_ts[r] >= base_ + 4)
       rec.registers.push_back({r, shard_start_.regs[r], origin(shard_start_.reg_ts[r]), s_.regs[r],
-                               local(s_.reg_ts[r])});
+                               stamp(s_.reg_ts[r])});
   rec_ = nullptr;
 }
 

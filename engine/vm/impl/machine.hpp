@@ -30,12 +30,15 @@ class Machine {
   const MachineState& state() const { return s_; }
   // Tracked mode: instructions per chip since the last reset_rows().
   const ChipRows& rows() const { return rows_; }
-  void reset_rows() { rows_ = {}; }
+  // Tracked mode: words moved by read and by write ecalls since the last reset_rows().
+  const IoWords& io_words() const { return io_words_; }
+  void reset_rows() { rows_ = {}, io_words_ = {}; }
   Memory& memory() { return mem_; }
   Execution& result() { return result_; }
 
-  // Recorded mode: the records of the cycles run from here on go to `rec`, with timestamps
-  // local to the shard that starts at the current cycle.
+  // Recorded mode: the records of the cycles run from here on go to `rec`. Throws
+  // std::invalid_argument when the shard could reach kMaxRecordedCycles (records hold 32-bit
+  // timestamps).
   void begin_shard(ShardRecords& rec, std::uint32_t shard, std::uint64_t shard_cycles);
   // Fills the boundary tables and the end state of the open shard.
   void end_shard(bool halted);
@@ -52,9 +55,8 @@ class Machine {
   void select_code(std::uint32_t pc);
   std::uint32_t checked_target(std::uint32_t target) const;
 
-  std::uint32_t local(std::uint64_t ts) const {
-    return ts >= base_ + 4 ? static_cast<std::uint32_t>(ts - base_) : 0;
-  }
+  // Timestamps below 2^32: begin_shard refuses shards that could pass kMaxRecordedCycles.
+  static std::uint32_t stamp(std::uint64_t ts) { return static_cast<std::uint32_t>(ts); }
   std::uint32_t origin(std::uint64_t ts) const {
     return ts == 0 ? 0 : static_cast<std::uint32_t>((ts / 4 - 1) / shard_cycles_ + 1);
   }
@@ -62,7 +64,7 @@ class Machine {
   template <Mode M>
   std::uint32_t read_reg(std::uint8_t r, std::uint64_t ts, RegRead* out) {
     if constexpr (M != Mode::plain) {
-      if constexpr (M == Mode::recorded) *out = {s_.regs[r], local(s_.reg_ts[r])};
+      if constexpr (M == Mode::recorded) *out = {s_.regs[r], stamp(s_.reg_ts[r])};
       s_.reg_ts[r] = ts;
     }
     return s_.regs[r];
@@ -70,7 +72,7 @@ class Machine {
   template <Mode M>
   void write_reg(std::uint8_t r, std::uint32_t v, std::uint64_t ts, RegWrite* out) {
     if constexpr (M != Mode::plain) {
-      if constexpr (M == Mode::recorded) *out = {v, s_.regs[r], local(s_.reg_ts[r])};
+      if constexpr (M == Mode::recorded) *out = {v, s_.regs[r], stamp(s_.reg_ts[r])};
       s_.reg_ts[r] = ts;
     }
     s_.regs[r] = v;
@@ -85,7 +87,7 @@ class Machine {
 
   template <class R>
   void emit(std::vector<R>& v, R& r, std::uint64_t ts) {
-    r.step = {s_.pc, words_[(s_.pc - code_base_) >> 2], local(ts)};
+    r.step = {s_.pc, words_[(s_.pc - code_base_) >> 2], stamp(ts)};
     v.push_back(r);
   }
 
@@ -96,6 +98,7 @@ class Machine {
   Execution result_;
   bool halted_ = false;
   ChipRows rows_{};
+  IoWords io_words_{};
 
   const Insn* code_ = nullptr;
   const std::uint32_t* words_ = nullptr;

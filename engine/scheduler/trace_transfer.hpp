@@ -1,6 +1,7 @@
 // Hands a trace from the space that produced it to the space that consumes it. Within one
 // memory space this is a move (no copy); across spaces it copies, counts the bytes in the
-// metrics (h2d_copy, d2h_copy, d2d_copy) and frees the source as soon as the copy is done.
+// metrics when given (h2d_copy, d2h_copy, d2d_copy) and frees the source as soon as the copy
+// is done.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -22,14 +23,14 @@ const char* copy_counter() {
 
 template <class ToMem, class ExecSpace, class FromMem>
 Trace<ToMem> transfer_trace(const ExecSpace& exec, Trace<FromMem>&& src, MemoryLedger& ledger,
-                            Metrics& metrics) {
+                            Metrics* metrics) {
   if constexpr (std::is_same_v<FromMem, ToMem>) {
     return std::move(src);
   } else {
     auto dst = Trace<ToMem>::allocate(ledger, src.name(), src.rows(), src.cols());
     Kokkos::deep_copy(exec, dst.view(), src.view());
     exec.fence();  // the source must outlive the copy
-    metrics.add_bytes(copy_counter<FromMem, ToMem>(), src.bytes());
+    if (metrics) metrics->add_bytes(copy_counter<FromMem, ToMem>(), src.bytes());
     src.release();
     return dst;
   }
