@@ -56,6 +56,10 @@ class Chip {
   virtual Ext structured_column(std::size_t c, std::span<const Ext> point) const;
   // log2(rows) of every trace of the chip when it is fixed (tables); nullopt: the prover's.
   virtual std::optional<uint32_t> fixed_log_rows() const { return std::nullopt; }
+  // The bound on log2(rows) the verifier holds a prover-chosen height to, given the shard's
+  // (what a shard's rows grow with); a table whose height follows from something else (the
+  // memory a whole run touches) has its own.
+  virtual uint32_t max_log_rows(uint32_t shard_bound) const { return shard_bound; }
 
  protected:
   // Throws std::logic_error if a constraint or interaction names a column the chip lacks, or

@@ -19,7 +19,7 @@ ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows, uint6
     s.constraints += c->constraints().size();
     s.max_degree = std::max(s.max_degree, c->max_degree());
     // Every row may make each of the chip's interactions.
-    const uint32_t log_rows = c->fixed_log_rows().value_or(max_log_rows);
+    const uint32_t log_rows = c->fixed_log_rows().value_or(c->max_log_rows(max_log_rows));
     max_log = std::max(max_log, log_rows);
     s.lookup_leaves += (std::uint64_t(1) << log_rows) * c->interactions().size();
   }

@@ -122,6 +122,11 @@ void verify_program(const ProgramProof& proof, const VerifyingKey& vk) {
   const PublicValues& pv = proof.public_values;
   if (pv.vk != vk.digest()) reject("the proof is for another verifying key");
   if (pv.program != vk.program) reject("the proof is for another program");
+  const PcsParams& a = proof.params;
+  const PcsParams& b = vk.params;
+  if (a.rate_bits != b.rate_bits || a.queries != b.queries || a.pow_bits != b.pow_bits ||
+      a.final_log_size != b.final_log_size || proof.max_log_rows != vk.shape.max_log_rows)
+    reject("the proof names other PCS parameters or shard height than the key's");
   if (proof.shards.size() != proof.spans.size())
     reject(std::to_string(proof.shards.size()) + " shard proofs for " +
            std::to_string(proof.spans.size()) + " spans");

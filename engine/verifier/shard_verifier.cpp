@@ -27,9 +27,9 @@ void check_shapes(const ChipList& chips, const std::vector<uint32_t>& log_rows,
       if (v != *fixed)
         reject("shape: chip " + name + " claims 2^" + std::to_string(v) + " rows, it has 2^" +
                std::to_string(*fixed));
-    } else if (v < 1 || v > max_log_rows) {
+    } else if (const uint32_t bound = chips[k]->max_log_rows(max_log_rows); v < 1 || v > bound) {
       reject("shape: chip " + name + " claims 2^" + std::to_string(v) + " rows, outside 2^1..2^" +
-             std::to_string(max_log_rows));
+             std::to_string(bound));
     }
   }
 }

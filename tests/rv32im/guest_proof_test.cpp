@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "engine/rv32im/program_proof.hpp"
+#include "engine/rv32im/run_prover.hpp"
 #include "support/backends.hpp"
 #include "support/paths.hpp"
 

@@ -35,12 +35,8 @@ struct Cell {
 // one open exception to "every witness cell is bound" (an unused cell feeds no constraint or
 // interaction of its row, so it cannot change what the row proves).
 bool is_unused_scratch(const Cheat& honest, const Cell& m) {
-  static const std::set<std::string> scratch = {"t0", "t1", "t2", "t3", "t4", "t5", "t6",
-                                                "t7", "w",  "rest", "d_lo", "d_hi"};
   const chip::Chip& chip = *honest.chips()[m.chip];
-  const std::string& name = chip.name();
-  return (name == "alu_reg" || name == "alu_imm" || name == "branch") &&
-         scratch.count(chip.columns()[m.column]) > 0;
+  return is_alu_scratch(chip, chip.columns()[m.column]);
 }
 
 // Whether the verifier rejects the honest witness with cell m one more (tables untouched).

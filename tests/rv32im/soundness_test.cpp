@@ -300,6 +300,7 @@ TEST(Rv32Soundness, ATamperedVerifyingKeyIsRejected) {
       {"proof of work", [](VerifyingKey& k) { k.params.pow_bits -= 1; }},
       {"final size", [](VerifyingKey& k) { k.params.final_log_size += 1; }},
       {"program digest", [](VerifyingKey& k) { k.program.h[1] += Felt::one(); }},
+      {"program root", [](VerifyingKey& k) { k.program_root.h[0] += Felt::one(); }},
       {"preprocessed root", [](VerifyingKey& k) { k.preprocessed_root.h[2] += Felt::one(); }},
   };
   for (const auto& [what, edit] : edits) {

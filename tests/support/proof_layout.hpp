@@ -1,6 +1,7 @@
-// The byte layout of a proof file, read afresh from the format's definition (proof_file.cpp,
-// shard_proof.cpp, pcs/proof.cpp, sumcheck/proof.cpp) so the tamper sweep can reach every
-// section by name; proof_sections covers every byte exactly once, or throws.
+// The byte layout of a program proof, read afresh from the format's definition
+// (rv32im/program_proof.cpp, shard_proof.cpp, pcs/proof.cpp, sumcheck/proof.cpp) so the tamper
+// sweep can reach every section by name; proof_sections covers every byte exactly once, or
+// throws.
 #pragma once
 
 #include <cstdint>
@@ -20,10 +21,21 @@ class LayoutWalker {
   explicit LayoutWalker(const std::vector<std::uint8_t>& b) : b_(b) {}
 
   std::vector<Section> file() {
-    fixed("file: header (magic, version, fingerprint)", 8 + 4 + 8);
-    const std::uint64_t shards = u64("file: shard count");
+    fixed("file: header (magic, version)", 4 + 4);
+    fixed("file: PCS parameters", 4 * 4);
+    fixed("file: shard height bound", 4);
+    fixed("file: public value digests", 4 * 4 * 8);
+    fixed("file: exit code", 4);
+    fixed("file: cycles", 8);
+    fixed("file: input bytes read", 8);
+    fixed("file: input eof flag", 1);
+    fixed("file: shard count", 8);
+    blob("file: input");
+    blob("file: output");
+    const std::uint64_t shards = u64("file: shard proof count");
     for (std::uint64_t s = 0; s < shards; ++s) {
       const std::string at = "shard " + std::to_string(s) + ": ";
+      fixed(at + "span (start pc, first cycle, cycles)", 4 + 8 + 8);
       const std::uint64_t len = u64(at + "length");
       const std::size_t end = pos_ + len;
       shard(at);

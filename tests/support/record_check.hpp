@@ -2,9 +2,10 @@
 // argument will demand of them. Returns the first problem found, or "" when the records are a
 // complete, consistent account of the run:
 //   * every record's result follows from its operands (RV32IM semantics written out afresh);
-//   * steps chain: ts = 4, 8, ... without gaps, each pc the previous step's next pc;
+//   * steps chain: ts = 4(c + 1) for the run's cycle c, each pc the previous step's next pc;
 //   * per register and memory word, accesses chain by (prev_ts, prev_value) from the shard's
-//     boundary entry to its final entry, and the boundary tables list exactly what was touched;
+//     boundary entry (and the address's last timestamp in an earlier shard) to its final
+//     entry, and the boundary tables list exactly what was touched;
 //   * shards chain: start pc = previous end pc, and every boundary init value is the final
 //     value of the shard it names (or the program image / zero registers).
 #pragma once
@@ -155,12 +156,13 @@ class Checker {
 };
 
 // Accesses of one address chain from its boundary entry to its final value.
+// `init_ts`: the timestamp of the address's last access in an earlier shard (0: none).
 inline std::string check_chain(const char* what, std::uint32_t addr, std::vector<Access> acc,
-                               const BoundaryEntry* b) {
+                               const BoundaryEntry* b, std::uint32_t init_ts) {
   const std::string name = std::string(what) + " " + std::to_string(addr);
   if (!b) return name + " is touched but not in the boundary table";
   std::sort(acc.begin(), acc.end(), [](const Access& x, const Access& y) { return x.ts < y.ts; });
-  std::uint32_t ts = 0, value = b->init_value;
+  std::uint32_t ts = init_ts, value = b->init_value;
   for (const Access& a : acc) {
     if (a.ts <= ts && ts != 0) return name + ": two accesses at ts " + std::to_string(a.ts);
     if (a.prev_ts != ts) return name + ": prev_ts " + std::to_string(a.prev_ts) + ", expected " + std::to_string(ts);
@@ -178,7 +180,9 @@ inline const BoundaryEntry* find(const std::vector<BoundaryEntry>& t, std::uint3
   return nullptr;
 }
 
-inline std::string check_shard(const ShardRecords& s) {
+// init_ts(is_register, address): the address's last timestamp before the shard (0: none).
+template <class InitTs>
+std::string check_shard(const ShardRecords& s, const InitTs& init_ts) {
   Checker c;
   for (const auto& r : s.alu_reg) c.rtype(r);
   for (const auto& r : s.mul) c.rtype(r);
@@ -204,7 +208,8 @@ inline std::string check_shard(const ShardRecords& s) {
   std::uint32_t pc = s.start_pc;
   for (std::size_t i = 0; i < c.steps.size(); ++i) {
     const StepView& st = c.steps[i];
-    if (st.ts != 4 * (i + 1)) return "step " + std::to_string(i) + " at ts " + std::to_string(st.ts);
+    if (st.ts != 4 * (s.first_cycle + i + 1))
+      return "step " + std::to_string(i) + " at ts " + std::to_string(st.ts);
     if (st.pc != pc) return "step " + std::to_string(i) + " at pc " + std::to_string(st.pc) + ", expected " + std::to_string(pc);
     if (st.exit != (s.halted && i + 1 == c.steps.size())) return "exit out of place at step " + std::to_string(i);
     pc = st.exit ? st.pc : st.next_pc;
@@ -212,9 +217,11 @@ inline std::string check_shard(const ShardRecords& s) {
   if (pc != s.end_pc) return "end pc " + std::to_string(s.end_pc) + ", expected " + std::to_string(pc);
 
   for (const auto& [r, acc] : c.regs)
-    if (auto e = check_chain("register", r, acc, find(s.registers, r)); !e.empty()) return e;
+    if (auto e = check_chain("register", r, acc, find(s.registers, r), init_ts(true, r)); !e.empty())
+      return e;
   for (const auto& [a, acc] : c.mems)
-    if (auto e = check_chain("word", a, acc, find(s.memory, a)); !e.empty()) return e;
+    if (auto e = check_chain("word", a, acc, find(s.memory, a), init_ts(false, a)); !e.empty())
+      return e;
   if (c.regs.size() != s.registers.size() || c.mems.size() != s.memory.size())
     return "boundary tables list addresses never touched";
   return "";
@@ -226,24 +233,33 @@ inline std::string check_shard(const ShardRecords& s) {
 inline std::string check_records(const std::vector<vm::ShardRecords>& shards,
                                  const vm::MemoryImage& image, std::uint32_t entry) {
   using namespace vm;
-  // The latest final value per address, and which shard wrote it.
-  std::map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> reg_last, mem_last;
+  // The latest final value per address, which shard wrote it and when.
+  struct Last {
+    std::uint32_t value, shard, ts;
+  };
+  std::map<std::uint32_t, Last> reg_last, mem_last;
   std::uint32_t pc = entry;
   for (std::size_t i = 0; i < shards.size(); ++i) {
     const ShardRecords& s = shards[i];
     const std::string at = "shard " + std::to_string(i) + ": ";
-    if (auto e = record_check_detail::check_shard(s); !e.empty()) return at + e;
+    const auto init_ts = [&](bool reg, std::uint32_t addr) {
+      const auto& last = reg ? reg_last : mem_last;
+      const auto it = last.find(addr);
+      return it == last.end() ? 0u : it->second.ts;
+    };
+    if (auto e = record_check_detail::check_shard(s, init_ts); !e.empty()) return at + e;
     if (s.start_pc != pc) return at + "does not start where the previous shard ended";
     if (s.halted != (i + 1 == shards.size())) return at + "halted flag out of place";
     auto chain = [&](const std::vector<BoundaryEntry>& t, auto& last, auto image_value) -> std::string {
       for (const BoundaryEntry& b : t) {
         auto it = last.find(b.addr);
-        const std::uint32_t origin = it == last.end() ? 0 : it->second.second + 1;
-        const std::uint32_t v = it == last.end() ? image_value(b.addr) : it->second.first;
+        const std::uint32_t origin = it == last.end() ? 0 : it->second.shard + 1;
+        const std::uint32_t v = it == last.end() ? image_value(b.addr) : it->second.value;
         if (b.init_shard != origin || b.init_value != v)
           return at + "boundary entry " + std::to_string(b.addr) + " does not continue the previous state";
       }
-      for (const BoundaryEntry& b : t) last[b.addr] = {b.final_value, static_cast<std::uint32_t>(i)};
+      for (const BoundaryEntry& b : t)
+        last[b.addr] = {b.final_value, static_cast<std::uint32_t>(i), b.final_ts};
       return "";
     };
     if (auto e = chain(s.registers, reg_last, [](std::uint32_t) { return 0u; }); !e.empty()) return e;

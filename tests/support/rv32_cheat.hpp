@@ -1,7 +1,8 @@
 // A cheating prover of RV32IM programs, for the soundness tests: the honest witness of a run,
 // on the host, changed at will (cells by chip and column name, rows removed or added), then
-// proved as prove_run proves (prove_shard under the statement of its public values, which the
-// cheater may change too). Whatever it proves, verify_program must reject.
+// proved as a run of one shard is proved (prove_witnesses: committed, the run's challenges
+// drawn, proven under the statement of its public values, which the cheater may change too).
+// Whatever it proves, verify_program must reject.
 //
 // rebalance_lookups() recounts the lookup tables' multiplicities (u16_range, and_byte,
 // program) from what the chips now look up, so a test's tampering is caught by the argument
@@ -16,12 +17,13 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "engine/chip/host_trace.hpp"
-#include "engine/rv32im/program_proof.hpp"
+#include "engine/rv32im/run_prover.hpp"
 #include "support/random.hpp"
 
 namespace kprove::test::rv32 {
@@ -40,7 +42,7 @@ inline PcsParams cheat_params() {
 struct ProvingKey {
   std::unique_ptr<MemoryLedger> ledger = std::make_unique<MemoryLedger>();
   std::unique_ptr<rv32im::Machine> machine;
-  Preprocessed<Mem> pre;
+  rv32im::MachinePreprocessed<Mem> pre;
   rv32im::VerifyingKey vk;
 
   explicit ProvingKey(const vm::Program& program)
@@ -59,11 +61,21 @@ inline std::string rejection(const rv32im::ProgramProof& proof, const rv32im::Ve
   return "";
 }
 
-// The shard statement of `p` under `vk`, as prove_run and verify_program make it.
-inline ShardStatement shard_statement(const rv32im::ProgramProof& p,
-                                      const rv32im::VerifyingKey& vk) {
-  return rv32im::shard_statement(p.public_values, vk.shape.entry, p.input, p.output,
-                                 vk.shape.max_log_rows, vk.preprocessed_root);
+// The boundary terms of `p`'s one shard under `vk`, as verify_program makes them.
+inline std::vector<BoundaryTerm> boundary(const rv32im::ProgramProof& p,
+                                          const rv32im::VerifyingKey& vk) {
+  return rv32im::shard_statement(p.public_values, p.spans, 0, p.input, p.output,
+                                 vk.shape.max_log_rows, vk.preprocessed_root, {})
+      .boundary;
+}
+
+// ALU scratch cells (the ALU and branch chips' t0..t7, w, rest, d_lo, d_hi): free on the rows
+// of opcodes that do not use them, the one exception to "every cell is bound".
+inline bool is_alu_scratch(const chip::Chip& chip, const std::string& column) {
+  static const std::set<std::string> scratch = {"t0", "t1", "t2", "t3", "t4", "t5", "t6",
+                                                "t7", "w",  "rest", "d_lo", "d_hi"};
+  const std::string& name = chip.name();
+  return (name == "alu_reg" || name == "alu_imm" || name == "branch") && scratch.count(column) > 0;
 }
 
 // A row's share of a shard's LogUp sum per bus: over its interactions,
@@ -85,9 +97,13 @@ class Cheat {
   // The honest witness of the program's run on `input`.
   Cheat(const ProvingKey& key, const std::vector<uint8_t>& input) : key_(&key) {
     rv32im::ProgramRun run = rv32im::run_program(*key.machine, key.vk, input, 1000);
+    if (run.plan.num_shards() != 1) throw std::invalid_argument("a cheat runs in one shard");
     statement = std::move(run.proof);
     MemoryLedger ledger;
-    auto shard = key.machine->witgen(Exec(), ledger, run.shards.at(0));
+    const vm::ShardRecords records = vm::record_shard(run.plan, 0);
+    rv32im::FinalMemory final;
+    final.add(records);
+    auto shard = key.machine->witgen(Exec(), ledger, records, &final);
     for (const Trace<Mem>& t : shard.traces) {
       auto h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), t.view());
       chip::HostTrace host(t.rows(), t.cols());
@@ -230,7 +246,7 @@ class Cheat {
     for (std::size_t k = 0; k < traces.size(); ++k)
       for (std::size_t r = 0; r < traces[k].rows; ++r)
         add_logup_share(sums, *chips()[k], &traces[k].cells[r * traces[k].cols], alpha, beta);
-    for (const BoundaryTerm& b : shard_statement(statement, key_->vk).boundary)
+    for (const BoundaryTerm& b : boundary(statement, key_->vk))
       sums[uint32_t(b.bus)] = sums[uint32_t(b.bus)] + *detail::boundary_sum({b}, alpha, beta);
     std::vector<std::string> out;
     for (uint32_t b = 1; b < chip::kNumBuses; ++b)
@@ -245,15 +261,13 @@ class Cheat {
     const rv32im::VerifyingKey& vk = as.vk;
     rv32im::ProgramProof out = statement;
     if (&as != key_) out.public_values.vk = vk.digest(), out.public_values.program = vk.program;
-    const ShardStatement s = shard_statement(out, vk);
     MemoryLedger ledger;
     const ChipList& chips = as.machine->chips();
-    chip::ShardTraces<Mem> shard;
-    shard.chips = chips;
+    std::vector<chip::ShardTraces<Mem>> shard(1);
+    shard[0].chips = chips;
     for (std::size_t k = 0; k < traces.size(); ++k)
-      shard.traces.push_back(chip::upload_trace(Exec(), ledger, chips[k]->name(), traces[k]));
-    out.shards.push_back(
-        serialize(prove_shard(Exec(), ledger, chips, std::move(shard), vk.params, s, &as.pre)));
+      shard[0].traces.push_back(chip::upload_trace(Exec(), ledger, chips[k]->name(), traces[k]));
+    rv32im::prove_witnesses(Exec(), ledger, *as.machine, as.pre, vk, out, std::move(shard));
     return out;
   }
   std::string rejection() const { return rv32::rejection(prove(), key_->vk); }

@@ -54,6 +54,9 @@ class ZeroTable : public chip::Chip {
     return direction_ == Direction::up ? region_.begin + 4 * r : region_.end - 4 * (r + 1);
   }
   Ext structured_column(std::size_t c, std::span<const Ext> point) const override;
+  // The words a run touches in the region, not a shard's cycles, set the height: at most the
+  // region (Machine::check_zero_heights keeps the two tables of a region apart).
+  uint32_t max_log_rows(uint32_t) const override;
   chip::HostTrace trace(const Boundary& memory, uint32_t log_rows) const;
 
   const ZeroRegion& region() const { return region_; }

@@ -279,7 +279,9 @@ inline std::uint32_t Machine::step(const Insn& in, std::uint64_t ts) {
 
 template <Mode M>
 bool Machine::run(std::uint64_t until, std::uint64_t max_cycles) {
-  const std::uint64_t stop = std::min(until, max_cycles);
+  // Records hold 32-bit timestamps: a recorded run stops short of overflowing them.
+  const std::uint64_t limit = M == Mode::recorded ? kMaxRecordedCycles : max_cycles;
+  const std::uint64_t stop = std::min({until, max_cycles, limit});
   halted_ = false;
   while (s_.cycle < stop) {
     std::uint32_t idx = (s_.pc - code_base_) >> 2;
@@ -303,15 +305,13 @@ bool Machine::run(std::uint64_t until, std::uint64_t max_cycles) {
   }
   if (s_.cycle == max_cycles)
     fault(VmFault::max_cycles, "no exit within max_cycles = " + std::to_string(max_cycles));
+  if (s_.cycle == limit && limit < until)
+    throw std::invalid_argument("records hold 32-bit timestamps: a recorded run has at most " +
+                                std::to_string(kMaxRecordedCycles) + " cycles");
   return false;
 }
 
 void Machine::begin_shard(ShardRecords& rec, std::uint32_t shard, std::uint64_t shard_cycles) {
-  if (s_.cycle + shard_cycles > kMaxRecordedCycles)
-    throw std::invalid_argument("cycles " + std::to_string(s_.cycle) + " .. " +
-                                std::to_string(s_.cycle + shard_cycles) +
-                                ": records hold 32-bit timestamps, a run records at most " +
-                                std::to_string(kMaxRecordedCycles) + " cycles");
   rec_ = &rec;
   base_ = 4 * s_.cycle;
   shard_cycles_ = shard_cycles;

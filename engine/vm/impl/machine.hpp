@@ -36,9 +36,8 @@ class Machine {
   Memory& memory() { return mem_; }
   Execution& result() { return result_; }
 
-  // Recorded mode: the records of the cycles run from here on go to `rec`. Throws
-  // std::invalid_argument when the shard could reach kMaxRecordedCycles (records hold 32-bit
-  // timestamps).
+  // Recorded mode: the records of the cycles run from here on go to `rec` (run throws
+  // std::invalid_argument rather than record past kMaxRecordedCycles).
   void begin_shard(ShardRecords& rec, std::uint32_t shard, std::uint64_t shard_cycles);
   // Fills the boundary tables and the end state of the open shard.
   void end_shard(bool halted);
@@ -55,7 +54,7 @@ class Machine {
   void select_code(std::uint32_t pc);
   std::uint32_t checked_target(std::uint32_t target) const;
 
-  // Timestamps below 2^32: begin_shard refuses shards that could pass kMaxRecordedCycles.
+  // Timestamps below 2^32: a recorded run stops at kMaxRecordedCycles.
   static std::uint32_t stamp(std::uint64_t ts) { return static_cast<std::uint32_t>(ts); }
   std::uint32_t origin(std::uint64_t ts) const {
     return ts == 0 ? 0 : static_cast<std::uint32_t>((ts / 4 - 1) / shard_cycles_ + 1);

@@ -1,7 +1,6 @@
 // Pieces the shard prover and verifier share: the fixed table columns' succinct MLEs against
 // the materialised tables, the main-constraint terms against their definition, and the point
 // conversion between the sumcheck (x_1 = MSB) and Basefold (x_1 = LSB) conventions.
-#include "engine/chip/chip_set.hpp"
 #include "engine/prover/shard_protocol.hpp"
 
 #include <gtest/gtest.h>
@@ -11,6 +10,7 @@
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
 #include "support/random.hpp"
+#include "support/rv32_every_chip.hpp"
 #include "support/views.hpp"
 
 namespace kprove {
@@ -18,9 +18,13 @@ namespace {
 
 using chip::Bus;
 
-const chip::ChipSet& chip_set() {
-  static const chip::ChipSet chips;
-  return chips;
+const chip::U16RangeTable& u16_range() {
+  static const chip::U16RangeTable t;
+  return t;
+}
+const chip::AndByteTable& and_byte() {
+  static const chip::AndByteTable t;
+  return t;
 }
 
 // Row r of the hypercube as a point (x_1 = MSB).
@@ -58,16 +62,19 @@ TYPED_TEST(ShardProtocolTest, FixedColumnMlesMatchTheMaterialisedTables) {
     EXPECT_THROW(table.structured_column(cols - 1, z), std::invalid_argument);
     EXPECT_THROW(table.structured_column(0, rng.exts(15)), std::invalid_argument);
   };
-  check(chip_set().u16_range, materialise<Exec>(chip_set().u16_range));
-  check(chip_set().and_byte, materialise<Exec>(chip_set().and_byte));
+  check(u16_range(), materialise<Exec>(u16_range()));
+  check(and_byte(), materialise<Exec>(and_byte()));
 }
 
 // The main terms of a chip on one row equal the definition: constraints by powers of gamma,
-// then mu (p_l - claim_p) + nu (q_l - claim_q) per lookup with p_l, q_l the LogUp leaf values.
+// then mu (p_l - claim_p) + nu (q_l - claim_q) per lookup with p_l, q_l the LogUp leaf values;
+// for every chip of the RV32IM machine.
 TEST(ShardProtocol, MainTermsAreTheConstraintsAndLeafDifferences) {
   KPROVE_RNG(rng);
-  const ChipList layout = chip_set().all();
-  const std::vector<uint32_t> log_rows{5, 4, 6, 16, 16};
+  const ChipList& layout = test::rv32::every_chip_key().machine->chips();
+  std::vector<uint32_t> log_rows;
+  for (const chip::Chip* c : layout)
+    log_rows.push_back(c->fixed_log_rows().value_or(uint32_t(3 + rng.u64() % 4)));
   const auto trees = detail::tower_trees(layout, log_rows);
   ASSERT_EQ(trees.heights.size(), trees.first_tree.back());
   TowerClaims claims;

@@ -1,95 +1,72 @@
-// Shard proofs end to end: honest shards verify on every backend with the same bytes as on
-// Serial and leave nothing booked; a wrong witness cell, a value outside its lookup table and a
-// forged multiplicity are rejected; so is every corrupted byte of a serialized proof.
+// Shard proofs end to end, on the witness of a real shard (support/rv32_every_chip.hpp: a
+// guest with rows on every RV32IM chip, one shard that is also its run's last): an honest
+// shard verifies on every backend with the same bytes as on Serial and leaves nothing booked;
+// a cell only the constraints read, a value outside its lookup table and a forged multiplicity
+// are rejected; so is every corrupted byte of a serialized proof. The shard stands alone here
+// (no run challenges): its own alpha and beta, its sum with the boundary must be zero.
 #include "engine/prover/shard_prover.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "engine/verifier/shard_verifier.hpp"
-#include "engine/workload/generator.hpp"
 #include "support/backends.hpp"
 #include "support/random.hpp"
-#include "support/views.hpp"
+#include "support/rv32_every_chip.hpp"
 
 namespace kprove {
 namespace {
 
-constexpr uint64_t kShardSteps = 512;
+using test::rv32::Cheat;
 
-const chip::ChipSet& chip_set() {
-  static const chip::ChipSet chips;
-  return chips;
-}
+const Cheat& honest() { return test::rv32::every_chip_honest(); }
+const test::rv32::ProvingKey& key() { return test::rv32::every_chip_key(); }
+PcsParams params() { return key().vk.params; }
 
-PcsParams test_params() {
-  PcsParams p;
-  p.queries = 4;
-  p.pow_bits = 2;
-  p.final_log_size = 3;
-  return p;
-}
-
-workload::WorkloadConfig workload_config(uint64_t seed) {
-  workload::WorkloadConfig cfg;
-  cfg.seed = seed;
-  cfg.steps = 2 * kShardSteps - 100;  // shard 1 is short: padding rows
-  cfg.shard_steps = kShardSteps;
-  return cfg;
+ShardStatement statement(uint64_t shard = 0) {
+  ShardStatement s;
+  s.shard_index = shard;
+  s.max_log_rows = key().vk.shape.max_log_rows;
+  s.public_values = honest().statement.public_values.to_felts();
+  s.boundary = test::rv32::boundary(honest().statement, key().vk);
+  s.preprocessed_root = key().vk.preprocessed_root;
+  return s;
 }
 
 template <class Exec>
-chip::ShardTraces<typename Exec::memory_space> witness(MemoryLedger& ledger, uint64_t seed,
-                                                       uint64_t shard) {
-  const auto s = workload::generate_shard(Exec(), ledger, workload_config(seed), shard);
-  return chip::witgen_shard(Exec(), ledger, chip_set(), s);
+chip::ShardTraces<typename Exec::memory_space> upload(MemoryLedger& ledger, const Cheat& c) {
+  chip::ShardTraces<typename Exec::memory_space> w;
+  w.chips = c.chips();
+  for (std::size_t k = 0; k < c.traces.size(); ++k)
+    w.traces.push_back(chip::upload_trace(Exec(), ledger, c.chips()[k]->name(), c.traces[k]));
+  return w;
 }
 
-std::size_t trace_index(const std::string& name) {
-  const auto all = chip_set().all();
-  for (std::size_t k = 0; k < all.size(); ++k)
-    if (all[k]->name() == name) return k;
-  throw std::logic_error("no chip " + name);
-}
-
-template <class Mem>
-Felt cell(const chip::ShardTraces<Mem>& w, const std::string& chip, std::size_t r, uint32_t c) {
-  Felt v;
-  Kokkos::deep_copy(v, Kokkos::subview(w.traces[trace_index(chip)].view(), r, c));
-  return v;
-}
-
-template <class Mem>
-void set_cell(const chip::ShardTraces<Mem>& w, const std::string& chip, std::size_t r, uint32_t c,
-              Felt v) {
-  Kokkos::deep_copy(Kokkos::subview(w.traces[trace_index(chip)].view(), r, c), v);
-}
-
-// First row of `chip` whose column c is 1.
-template <class Mem>
-std::size_t row_with(const chip::ShardTraces<Mem>& w, const std::string& chip, uint32_t c) {
-  const auto& t = w.traces[trace_index(chip)];
-  const auto cells = test::to_host(t.view());
-  for (std::size_t r = 0; r < t.rows(); ++r)
-    if (cells[r * t.cols() + c] == Felt::one()) return r;
-  throw std::logic_error("no such row in " + chip);
-}
-
+// Proves `c`'s witness on Exec with the key's preprocessed commitment (made on Serial: host
+// memory, so Exec must be a host space to use it; otherwise committed again on Exec).
 template <class Exec>
-ShardProof prove(MemoryLedger& ledger, chip::ShardTraces<typename Exec::memory_space>&& w,
-                 uint64_t shard = 0, Metrics* metrics = nullptr) {
-  return prove_shard(Exec(), ledger, chip_set().all(), std::move(w), test_params(),
-                     ShardStatement::for_shard(shard, kShardSteps), nullptr,
-                     ShardProverOptions{metrics});
+ShardProof prove(MemoryLedger& ledger, const Cheat& c, const ShardStatement& s,
+                 Metrics* metrics = nullptr) {
+  using Mem = typename Exec::memory_space;
+  auto w = upload<Exec>(ledger, c);
+  if constexpr (std::is_same_v<Mem, Kokkos::HostSpace>) {
+    return prove_shard(Exec(), ledger, c.chips(), std::move(w), params(), s, &key().pre.last,
+                       ShardProverOptions{metrics});
+  } else {
+    const auto pre = key().machine->preprocess(Exec(), ledger, params());
+    return prove_shard(Exec(), ledger, c.chips(), std::move(w), params(), s, &pre.last,
+                       ShardProverOptions{metrics});
+  }
 }
 
-void verify(const ShardProof& proof, uint64_t shard = 0, const PcsParams& params = test_params()) {
-  verify_shard(proof, chip_set().all(), ShardStatement::for_shard(shard, kShardSteps), params);
+void verify(const ShardProof& proof, const ShardStatement& s = statement(),
+            const PcsParams& p = params()) {
+  verify_shard(proof, honest().chips(), s, p);
 }
 
-// Runs f and returns the VerifyError message ("" if it accepted).
 template <class F>
 std::string rejection(F&& f) {
   try {
@@ -100,22 +77,32 @@ std::string rejection(F&& f) {
   return "";
 }
 
-// One honest proof on Serial per test run (proving a shard costs about a second there, mostly
-// hashing the 2^16-row tables): the reference the other backends must reproduce byte for byte,
-// and the proof the corruption test mutates. Shard 1 is the short one, with padding rows.
-struct Reference {
-  uint64_t seed;
-  std::vector<uint8_t> bytes;
-};
-
-const Reference& serial_reference() {
-  static const Reference ref = [] {
-    const uint64_t seed = test::test_seed();
+const std::vector<uint8_t>& serial_bytes() {
+  static const std::vector<uint8_t> bytes = [] {
     MemoryLedger ledger;
-    auto w = witness<Kokkos::Serial>(ledger, seed, 1);
-    return Reference{seed, serialize(prove<Kokkos::Serial>(ledger, std::move(w), 1))};
+    return serialize(prove<Kokkos::Serial>(ledger, honest(), statement()));
   }();
-  return ref;
+  return bytes;
+}
+
+// A column of `chip` that no interaction reads, and a real row: a change there can only be
+// caught by the constraints (every column is constrained: tests/rv32im/mutation_test.cpp).
+std::optional<std::pair<std::string, std::size_t>> constraint_only_cell(const Cheat& c,
+                                                                        const std::string& chip) {
+  const chip::Chip& ch = *c.chips()[c.chip(chip)];
+  std::set<std::size_t> in_interactions;
+  for (const chip::Interaction& l : ch.interactions()) {
+    for (const chip::Affine& a : l.tuple)
+      for (const auto& [col, coeff] : a.terms()) in_interactions.insert(col);
+    for (const auto& [col, coeff] : l.multiplicity.terms()) in_interactions.insert(col);
+  }
+  for (std::size_t col = ch.fixed_columns(); col < ch.num_columns(); ++col)
+    if (!in_interactions.count(col) && !test::rv32::is_alu_scratch(ch, ch.columns()[col])) {
+      const chip::HostTrace& t = c.trace(chip);
+      for (std::size_t r = 0; r < t.rows; ++r)
+        if (!Cheat::is_padding(t, r)) return std::pair(ch.columns()[col], r);
+    }
+  return std::nullopt;
 }
 
 KPROVE_BACKEND_SUITE(ShardProverTest);
@@ -123,79 +110,83 @@ KPROVE_BACKEND_SUITE(ShardProverTest);
 TYPED_TEST(ShardProverTest, HonestShardVerifiesWithTheSerialBytesAndReleasesEverything) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
-  const Reference& ref = serial_reference();
-  SCOPED_TRACE("KPROVE_TEST_SEED=" + std::to_string(ref.seed));
   MemoryLedger ledger;
-  auto w = witness<Exec>(ledger, ref.seed, 1);
   Metrics metrics;
-  const ShardProof proof = prove<Exec>(ledger, std::move(w), 1, &metrics);
+  const ShardProof proof = prove<Exec>(ledger, honest(), statement(), &metrics);
   EXPECT_EQ(ledger.stats(Mem::name()).current, 0u);
-  EXPECT_EQ(ledger.stats(Kokkos::HostSpace::name()).current, 0u);
   std::set<std::string> phases;
   for (const auto& p : metrics.phases()) phases.insert(p.phase);
   EXPECT_EQ(phases,
             (std::set<std::string>{"commit_traces", "tower", "main_constraints", "pcs_opening"}));
-  EXPECT_NO_THROW(verify(proof, 1));
+  EXPECT_NO_THROW(verify(proof));
   const auto bytes = serialize(proof);
-  EXPECT_TRUE(bytes == ref.bytes) << "proof differs from the Serial proof";
-  const ShardProof back = deserialize_shard_proof(bytes, test_params());
+  EXPECT_TRUE(bytes == serial_bytes()) << "proof differs from the Serial proof";
+  const ShardProof back = deserialize_shard_proof(bytes, params());
   EXPECT_TRUE(serialize(back) == bytes);
-  EXPECT_NO_THROW(verify(back, 1));
-  EXPECT_NE(rejection([&] { verify(proof, 0); }).find("shard index"), std::string::npos);
-  PcsParams other = test_params();
+  EXPECT_NE(rejection([&] { verify(proof, statement(1)); }).find("shard index"), std::string::npos);
+  PcsParams other = params();
   other.queries += 1;
-  EXPECT_THROW(verify(proof, 1, other), VerifyError);
+  EXPECT_THROW(verify(proof, statement(), other), VerifyError);
   ShardProof taller = proof;
-  taller.log_rows[0] = 12;  // above the statement's bound for 512-step shards
-  EXPECT_NE(rejection([&] { verify(taller, 1); }).find("shape"), std::string::npos);
+  taller.log_rows[0] = statement().max_log_rows + 1;
+  EXPECT_NE(rejection([&] { verify(taller); }).find("shape"), std::string::npos);
+  ShardStatement run = statement();
+  run.run_challenges = LogupChallenges{Ext::one(), Ext::one()};
+  EXPECT_NE(rejection([&] { verify(proof, run); }), "") << "a proof is bound to its challenges";
 }
 
-TYPED_TEST(ShardProverTest, WrongWitnessCellIsRejectedByTheConstraints) {
+TYPED_TEST(ShardProverTest, ACellOnlyTheConstraintsReadIsRejectedByThem) {
   using Exec = typename TestFixture::Exec;
-  KPROVE_RNG(rng);
-  MemoryLedger ledger;
-  auto w = witness<Exec>(ledger, rng.u64(), 0);
-  // The carry of an ADD row takes part in no lookup: only the constraints can catch it.
-  const std::size_t r = row_with(w, "alu", chip::alu::IS_ADD);
-  set_cell(w, "alu", r, chip::alu::CARRY0, Felt::one() - cell(w, "alu", r, chip::alu::CARRY0));
-  const ShardProof proof = prove<Exec>(ledger, std::move(w));
-  EXPECT_NE(rejection([&] { verify(proof); }).find("main constraints"), std::string::npos);
+  std::size_t tried = 0;
+  for (const chip::Chip* chip : honest().chips()) {
+    if (chip->interactions().empty() || chip->fixed_log_rows()) continue;
+    Cheat c = honest();
+    const auto cell = constraint_only_cell(c, chip->name());
+    if (!cell) continue;
+    const auto& [col, r] = *cell;
+    c.at(chip->name(), r, col) += Felt::one();
+    MemoryLedger ledger;
+    const ShardProof proof = prove<Exec>(ledger, c, statement());
+    EXPECT_NE(rejection([&] { verify(proof); }).find("main constraints"), std::string::npos)
+        << chip->name() << " column " << col;
+    ++tried;
+  }
+  EXPECT_GE(tried, 4u);
 }
 
-TYPED_TEST(ShardProverTest, ValueOutsideItsTableIsRejectedByLogUp) {
+TYPED_TEST(ShardProverTest, AValueOutsideItsTableIsRejectedByLogUp) {
   using Exec = typename TestFixture::Exec;
-  KPROVE_RNG(rng);
+  // A timestamp gap's low limb is only range-checked, its high limb is (gap - lo) / 2^16:
+  // lo + 2^16 keeps every constraint and puts both limbs outside the u16 table.
+  Cheat c = honest();
+  const std::size_t r = 0;  // a real row: the guest makes alu_reg rows
+  c.set("alu_reg", r, "rs1_dt_lo", c.at("alu_reg", r, "rs1_dt_lo") + Felt::from_u64(1u << 16));
+  c.rebalance_lookups();
   MemoryLedger ledger;
-  auto w = witness<Exec>(ledger, rng.u64(), 0);
-  // A loaded value limb is only range-checked: the constraints still hold with 2^16 + 5. The
-  // table's count of the old value drops with it, so exactly one lookup misses.
-  const std::size_t r = row_with(w, "mem", chip::mem::IS_REAL);
-  const Felt old = cell(w, "mem", r, chip::mem::V_LO);
-  set_cell(w, "mem", r, chip::mem::V_LO, Felt::from_u64((1u << 16) + 5));
-  const std::size_t at = std::size_t(old.value());
-  set_cell(w, "u16_range", at, 1, cell(w, "u16_range", at, 1) - Felt::one());
-  const ShardProof proof = prove<Exec>(ledger, std::move(w));
+  const ShardProof proof = prove<Exec>(ledger, c, statement());
   EXPECT_NE(rejection([&] { verify(proof); }).find("LogUp"), std::string::npos);
 }
 
-TYPED_TEST(ShardProverTest, ForgedMultiplicityIsRejectedByLogUp) {
+TYPED_TEST(ShardProverTest, AForgedMultiplicityIsRejectedByLogUp) {
   using Exec = typename TestFixture::Exec;
   KPROVE_RNG(rng);
+  Cheat c = honest();
+  chip::HostTrace& t = c.trace("and_byte");
+  t.cells[(rng.u64() % t.rows) * t.cols + t.cols - 1] += Felt::one();
   MemoryLedger ledger;
-  auto w = witness<Exec>(ledger, rng.u64(), 0);
-  const std::size_t at = rng.u64() & 0xFF;
-  set_cell(w, "and_byte", at, 3, cell(w, "and_byte", at, 3) + Felt::one());
-  const ShardProof proof = prove<Exec>(ledger, std::move(w));
+  const ShardProof proof = prove<Exec>(ledger, c, statement());
   EXPECT_NE(rejection([&] { verify(proof); }).find("LogUp"), std::string::npos);
 }
 
-TYPED_TEST(ShardProverTest, WitnessOfAnotherLayoutIsRefused) {
+TYPED_TEST(ShardProverTest, AWitnessOfAnotherLayoutIsRefused) {
   using Exec = typename TestFixture::Exec;
   MemoryLedger ledger;
-  auto w = witness<Exec>(ledger, 7, 0);
+  auto w = upload<Exec>(ledger, honest());
   std::swap(w.traces[0], w.traces[1]);
   std::swap(w.chips[0], w.chips[1]);
-  EXPECT_THROW(prove<Exec>(ledger, std::move(w)), std::invalid_argument);
+  EXPECT_THROW(prove_shard(Exec(), ledger, honest().chips(), std::move(w), params(), statement(),
+                           static_cast<const Preprocessed<typename TestFixture::Mem>*>(nullptr)),
+               std::invalid_argument);
 }
 
 // Byte offsets where the sections of a serialized shard proof start (shard_proof.hpp).
@@ -212,17 +203,18 @@ std::vector<std::size_t> section_starts(const ShardProof& p) {
   at += 8 + p.main.to_bytes().size();
   out.push_back(at);  // Basefold proof
   at += 8 + serialize(p.opening).size();
-  out.push_back(at);  // preprocessed opening flag (no preprocessed chips here)
-  out.push_back(at + 1);
+  out.push_back(at);  // preprocessed opening: flag, then the proof
+  at += 1;
+  out.push_back(at);
+  at += 8 + serialize(*p.preprocessed_opening).size();
+  out.push_back(at);
   return out;
 }
 
 TEST(ShardProofBytes, EveryCorruptedByteIsRejected) {
   KPROVE_RNG(rng);
-  const Reference& ref = serial_reference();
-  SCOPED_TRACE("reference KPROVE_TEST_SEED=" + std::to_string(ref.seed));
-  const auto& bytes = ref.bytes;
-  const ShardProof proof = deserialize_shard_proof(bytes, test_params());
+  const auto& bytes = serial_bytes();
+  const ShardProof proof = deserialize_shard_proof(bytes, params());
   const auto starts = section_starts(proof);
   ASSERT_EQ(starts.back(), bytes.size());
   std::vector<std::size_t> positions;
@@ -230,7 +222,7 @@ TEST(ShardProofBytes, EveryCorruptedByteIsRejected) {
     const std::size_t len = starts[s + 1] - starts[s];
     for (std::size_t i = 0; i < std::min<std::size_t>(len, 12); ++i)
       positions.push_back(starts[s] + i);
-    for (int i = 0; i < 24; ++i) positions.push_back(starts[s] + rng.u64() % len);
+    for (int i = 0; i < 12; ++i) positions.push_back(starts[s] + rng.u64() % len);
   }
   positions.push_back(bytes.size() - 1);
   int format = 0, verify_errors = 0;
@@ -238,7 +230,7 @@ TEST(ShardProofBytes, EveryCorruptedByteIsRejected) {
     auto bad = bytes;
     bad[pos] ^= uint8_t(1 + rng.u64() % 255);
     try {
-      verify(deserialize_shard_proof(bad, test_params()), 1);
+      verify(deserialize_shard_proof(bad, params()));
       ADD_FAILURE() << "corrupted byte " << pos << " was accepted";
     } catch (const ProofFormatError&) {
       ++format;
@@ -250,10 +242,10 @@ TEST(ShardProofBytes, EveryCorruptedByteIsRejected) {
   EXPECT_GT(verify_errors, 0);
   auto truncated = bytes;
   truncated.resize(bytes.size() / 2);
-  EXPECT_THROW(deserialize_shard_proof(truncated, test_params()), ProofFormatError);
+  EXPECT_THROW(deserialize_shard_proof(truncated, params()), ProofFormatError);
   auto longer = bytes;
   longer.push_back(0);
-  EXPECT_THROW(deserialize_shard_proof(longer, test_params()), ProofFormatError);
+  EXPECT_THROW(deserialize_shard_proof(longer, params()), ProofFormatError);
 }
 
 }  // namespace
