@@ -137,6 +137,10 @@ int cmd_validate(const std::vector<std::string>& words) {
   const JobConfig j = parse_job_file(a.positional[0]);
   check_output_paths(job_outputs(j, {}, true), job_inputs(j));
   const vm::Program p = vm::load_elf_file(j.guest.program);
+  // Everything that can still fail is worked out before the first line: a job is reported
+  // either ok or by its error, never both.
+  const PcsParams params = job_pcs_params(j);
+  const SecurityEstimate security = job_security(j);
   char entry[16];
   std::snprintf(entry, sizeof entry, "0x%08x", p.entry);
   std::cout << j.source << ": ok\n  job " << j.job << ": program " << p.name << " (entry "
@@ -145,11 +149,11 @@ int cmd_validate(const std::vector<std::string>& words) {
             << ", shard_cycles " << j.guest.shard_cycles << " (at most " << job_max_shards(j)
             << " shards)\n  field " << j.field << "\n  spaces: witgen " << to_string(j.spaces.witgen)
             << ", commit " << to_string(j.spaces.commit) << ", prove " << to_string(j.spaces.prove)
-            << "\n  pcs: rate_bits " << j.pcs.rate_bits << ", queries " << job_pcs_params(j).queries
+            << "\n  pcs: rate_bits " << j.pcs.rate_bits << ", queries " << params.queries
             << (j.pcs.security ? " (for " + std::to_string(j.pcs.security->bits) + " " +
                                      j.pcs.security->regime + " bits)"
                                : std::string())
-            << ", pow_bits " << j.pcs.pow_bits << "\n  security: " << job_security(j).describe()
+            << ", pow_bits " << j.pcs.pow_bits << "\n  security: " << security.describe()
             << "\n  memory: device " << budget(j.memory.device_budget) << ", host "
             << budget(j.memory.host_budget) << "\n  pipeline: overlap "
             << (j.pipeline.overlap ? "on" : "off") << ", at most " << j.pipeline.max_inflight_shards

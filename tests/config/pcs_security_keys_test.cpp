@@ -1,6 +1,8 @@
 // pcs.security in job files: its two keys, the regime names, and that it replaces pcs.queries.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "config/job_config.hpp"
@@ -8,9 +10,19 @@
 namespace kprove {
 namespace {
 
+// `yaml` with a program line (any readable file: the parser does not load it).
+std::string job(const std::string& yaml) {
+  static const std::string program = [] {
+    const auto p = std::filesystem::path(::testing::TempDir()) / "kprove_pcs_keys_prog.elf";
+    std::ofstream(p) << "ELF";
+    return p.string();
+  }();
+  return yaml + "program: " + program + "\n";
+}
+
 std::string error_of(const std::string& yaml) {
   try {
-    parse_job_text(yaml, "t.yaml");
+    parse_job_text(job(yaml), "t.yaml");
   } catch (const ConfigError& e) {
     return e.what();
   }
@@ -18,14 +30,14 @@ std::string error_of(const std::string& yaml) {
 }
 
 TEST(PcsSecurityKeys, ReadsTheTargetAndItsDefaults) {
-  const JobConfig a = parse_job_text("job: a\npcs: {security: {bits: 96, regime: conjectured}}\n", "t.yaml");
+  const JobConfig a = parse_job_text(job("job: a\npcs: {security: {bits: 96, regime: conjectured}}\n"), "t.yaml");
   ASSERT_TRUE(a.pcs.security.has_value());
   EXPECT_EQ(a.pcs.security->bits, 96u);
   EXPECT_EQ(a.pcs.security->regime, "conjectured");
-  const JobConfig b = parse_job_text("job: a\npcs: {security: {}}\n", "t.yaml");
+  const JobConfig b = parse_job_text(job("job: a\npcs: {security: {}}\n"), "t.yaml");
   EXPECT_EQ(b.pcs.security->bits, 100u);
   EXPECT_EQ(b.pcs.security->regime, "provable");
-  EXPECT_FALSE(parse_job_text("job: a\n", "t.yaml").pcs.security.has_value());
+  EXPECT_FALSE(parse_job_text(job("job: a\n"), "t.yaml").pcs.security.has_value());
 }
 
 TEST(PcsSecurityKeys, ErrorsAreLocated) {

@@ -1,6 +1,8 @@
-// libFuzzer target: the shard proof decoder (deserialize_shard_proof) and the shard verifier
-// (verify_shard) on shard 0 of the fixed small job of honest_proof.hpp. By its first byte, an
-// input is
+// libFuzzer target: the shard proof decoder and the verifier on shard 0 of the honest
+// program proof of honest_proof.hpp (a run of two shards): the input makes shard 0's bytes,
+// which replace them in the honest program proof, then checked whole by verify_program (one
+// LogUp argument spans the shards, so a shard is only verified with its run). By its first
+// byte, an input is
 //   * "KPSH...": a raw shard proof;
 //   * 'S' then records of 6 bytes (u8 what, u16 a, u16 b, u8 n): shape edits of the decoded
 //     honest proof (resize one of its vectors, e.g. the rows of query a's initial opening, or
@@ -18,24 +20,15 @@
 #include <cstdint>
 #include <cstring>
 
-#include "engine/chip/chip_set.hpp"
 #include "engine/pcs/params.hpp"
 #include "engine/proof/bytes.hpp"
 #include "engine/prover/shard_proof.hpp"
-#include "engine/verifier/shard_verifier.hpp"
+#include "engine/verifier/verify_error.hpp"
 #include "tests/fuzz/honest_proof.hpp"
 
 using namespace kprove;
 
 namespace {
-
-PcsParams params_of(const JobConfig& job) {
-  PcsParams p;
-  p.rate_bits = int(job.pcs.rate_bits);
-  p.queries = int(job.pcs.queries);
-  p.pow_bits = int(job.pcs.pow_bits);
-  return p;
-}
 
 fuzz::Bytes apply_edits(fuzz::Bytes b, const std::uint8_t* data, std::size_t size) {
   constexpr std::size_t kRecord = 13;
@@ -164,9 +157,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::Honest& h = fuzz::honest();
-  static const chip::ChipSet chips;
-  static const PcsParams params = params_of(h.job);
-  static const ShardStatement statement = ShardStatement::for_shard(0, h.job.workload.shard_steps);
+  static const PcsParams params = h.vk.params;
   fuzz::Bytes bytes;
   if (size >= 4 && std::memcmp(data, "KPSH", 4) == 0)
     bytes.assign(data, data + size);
@@ -174,17 +165,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bytes = reshape(data, size, params);
   else
     bytes = apply_edits(h.shard, data, size);
+  rv32im::ProgramProof proof = h.proof;
+  proof.shards[0] = bytes;
   bool accepted = false;
   try {
-    const ShardProof proof = deserialize_shard_proof(bytes, params);
-    verify_shard(proof, chips.all(), statement, params);
+    rv32im::verify_program(proof, h.vk);
     accepted = true;
   } catch (const ProofFormatError&) {
   } catch (const VerifyError&) {
   }
   const bool is_honest = bytes == h.shard;
   if (accepted && !is_honest)
-    fuzz::finding("verify_shard accepted a shard proof that is not the honest one");
-  if (!accepted && is_honest) fuzz::finding("verify_shard rejected the honest shard proof");
+    fuzz::finding("verify_program accepted a shard proof that is not the honest one");
+  if (!accepted && is_honest) fuzz::finding("verify_program rejected the honest shard proof");
   return 0;
 }

@@ -1,8 +1,9 @@
-// The honest proof every verifier fuzz target starts from: one small job (one shard, 8
-// queries, 2 PoW bits) proven once at fuzzer start-up on Kokkos::Serial, its proof file and its
-// shard proof kept in memory. With KPROVE_FUZZ_SEED_DIR=<dir> each target also writes its
-// honest input there (write_seed), so scripts/fuzz seeds its working corpus with bytes of the
-// current format.
+// The honest proof every verifier fuzz target starts from: a tiny RV32IM program assembled
+// here (tests/support/rv32_asm.hpp: sums 15 .. 1 and exits with the sum, 49 cycles) proven
+// once at fuzzer start-up on Kokkos::Serial in two shards of at most 31 cycles (8 queries,
+// 2 PoW bits); its program proof bytes, its verifying key and its first shard proof kept in
+// memory. With KPROVE_FUZZ_SEED_DIR=<dir> each target also writes its honest input there
+// (write_seed), so scripts/fuzz seeds its working corpus with bytes of the current format.
 #pragma once
 
 #include <unistd.h>
@@ -18,21 +19,38 @@
 #include <string>
 #include <vector>
 
-#include "config/job_config.hpp"
-#include "engine/jobs/prove_job.hpp"
 #include "engine/log.hpp"
-#include "engine/proof/proof_file.hpp"
+#include "engine/rv32im/program_proof.hpp"
+#include "engine/rv32im/run_prover.hpp"
+#include "tests/support/rv32_asm.hpp"
 #include "views/memory_ledger.hpp"
 
 namespace kprove::fuzz {
 
 using Bytes = std::vector<std::uint8_t>;
 
-inline constexpr const char* kJobText =
-    "job: fuzz\n"
-    "spaces: {witgen: serial, commit: serial, prove: serial}\n"
-    "workload: {steps: 200, shard_steps: 256, seed: 7}\n"
-    "pcs: {queries: 8, pow_bits: 2}\n";
+inline constexpr std::uint32_t kMaxLogRows = 5;  // shards of 31 cycles
+inline constexpr std::uint32_t kTerms = 15;      // 3 * 15 + 4 = 49 cycles: two shards
+
+inline PcsParams honest_params() {
+  PcsParams p;
+  p.queries = 8;
+  p.pow_bits = 2;
+  return p;
+}
+
+// a0 = kTerms + .. + 1, then exit(a0).
+inline vm::Program honest_program() {
+  using test::rv32::Op;
+  constexpr std::uint32_t a0 = 10, t0 = 5;
+  test::rv32::Asm a;
+  a.op(Op::addi, a0, 0, 0, 0).op(Op::addi, t0, 0, 0, std::int32_t(kTerms));
+  a.op(Op::add, a0, a0, t0).op(Op::addi, t0, t0, 0, -1).op(Op::bne, 0, t0, 0, -8);
+  a.li(17, 93).op(Op::ecall, 0, 0, 0);
+  vm::Program p = a.program();
+  p.name = "fuzz-honest";
+  return p;
+}
 
 inline Bytes read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -64,9 +82,10 @@ struct ScratchFile {
 };
 
 struct Honest {
-  JobConfig job;
-  Bytes file;   // the proof file
-  Bytes shard;  // its one shard proof
+  rv32im::VerifyingKey vk;
+  rv32im::ProgramProof proof;
+  Bytes file;   // serialize(proof)
+  Bytes shard;  // its first shard proof
 };
 
 inline void init_kokkos() {
@@ -82,17 +101,19 @@ inline const Honest& honest() {
     init_kokkos();
     log::set_level(log::Level::warn);
     Honest out;
-    out.job = parse_job_text(kJobText, "fuzz.yaml");
-    out.job.output.proof = scratch_path("honest.proof");
-    Metrics metrics;
+    const rv32im::Machine machine(std::make_shared<vm::Guest>(honest_program()), kMaxLogRows);
     MemoryLedger ledger;
-    run_prove_job(out.job, metrics, ledger);
-    out.file = read_bytes(out.job.output.proof);
-    std::filesystem::remove(out.job.output.proof);
-    const ProofFile f = decode_proof_file(out.file, 1);
-    if (f.shards.size() != 1) throw std::logic_error("the honest job has one shard");
-    out.shard = f.shards[0];
-    std::fprintf(stderr, "kprove fuzz: honest proof file %zu bytes, shard proof %zu bytes\n",
+    const Kokkos::Serial serial;
+    const auto pre = machine.preprocess(serial, ledger, honest_params());
+    out.vk = rv32im::make_vk(machine, pre, honest_params());
+    out.proof = rv32im::prove_program(serial, ledger, machine, pre, out.vk, {}, 1000);
+    if (out.proof.shards.size() != 2 ||
+        out.proof.public_values.exit_code != kTerms * (kTerms + 1) / 2)
+      throw std::logic_error("the honest program runs two shards and exits with its sum");
+    rv32im::verify_program(out.proof, out.vk);
+    out.file = rv32im::serialize(out.proof);
+    out.shard = out.proof.shards[0];
+    std::fprintf(stderr, "kprove fuzz: honest program proof %zu bytes, shard 0 proof %zu bytes\n",
                  out.file.size(), out.shard.size());
     return out;
   }();

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "engine/jobs/job_security.hpp"
+#include "support/paths.hpp"
 
 namespace kprove {
 namespace {
@@ -90,11 +91,65 @@ TEST(Security, UnreachableTargetsNameTheCap) {
   }
 }
 
+// A run of several shard proofs is union-bounded over them: every error term is multiplied by
+// the number of shards, so every figure drops by log2(shards) (4 shards: 2 bits).
+TEST(Security, ShardsLowerEveryFigureByLog2OfTheirNumber) {
+  PcsParams p;
+  ProtocolShape four = small_shape();
+  four.shards = 4;
+  const SecurityEstimate a = estimate_security(p, small_shape(), 128);
+  const SecurityEstimate b = estimate_security(p, four, 128);
+  EXPECT_NEAR(a.protocol_bits - b.protocol_bits, 2, 1e-9);
+  EXPECT_NEAR(a.udr_commit_bits - b.udr_commit_bits, 2, 1e-9);
+  EXPECT_NEAR(a.udr_query_bits - b.udr_query_bits, 2, 1e-9);
+  EXPECT_NEAR(a.udr_bits - b.udr_bits, 2, 1e-9);
+  EXPECT_EQ(a.johnson_m, b.johnson_m);
+  EXPECT_NEAR(a.johnson_commit_bits - b.johnson_commit_bits, 2, 1e-9);
+  EXPECT_NEAR(a.johnson_query_bits - b.johnson_query_bits, 2, 1e-9);
+  EXPECT_NEAR(a.johnson_bits - b.johnson_bits, 2, 1e-9);
+  EXPECT_NEAR(a.provable_bits - b.provable_bits, 2, 1e-9);
+  EXPECT_NEAR(a.conjectured_bits - b.conjectured_bits, 2, 1e-9);
+  ProtocolShape three = small_shape();
+  three.shards = 3;
+  EXPECT_NEAR(a.conjectured_bits - estimate_security(p, three, 128).conjectured_bits,
+              std::log2(3.0), 1e-9);
+}
+
+TEST(Security, MoreShardsNeedMoreQueries) {
+  PcsParams p;
+  ProtocolShape four = small_shape();
+  four.shards = 4;
+  // Conjectured at rate 1/2: a bit per query, so 2 more queries for the 2 bits 4 shards cost.
+  const int one = queries_for_target(100, SecurityRegime::conjectured, p, small_shape(), 128);
+  EXPECT_EQ(one, 101);
+  EXPECT_EQ(queries_for_target(100, SecurityRegime::conjectured, p, four, 128), one + 2);
+  const int provable_one = queries_for_target(80, SecurityRegime::provable, p, small_shape(), 128);
+  const int provable_four = queries_for_target(80, SecurityRegime::provable, p, four, 128);
+  EXPECT_GT(provable_four, provable_one);
+  p.queries = provable_four;
+  EXPECT_GE(estimate_security(p, four, 128).provable_bits, 80);
+  p.queries = provable_four - 1;
+  EXPECT_LT(estimate_security(p, four, 128).provable_bits, 80);
+}
+
+// A job's queries are chosen for its program's shard shape and for as many shards as its
+// longest run (max_cycles) takes: shards of shard_cycles - 1 cycles.
 TEST(Security, JobTargetsResolveQueriesAndBindTheStatement) {
-  JobConfig job = parse_job_text("job: s\nworkload: {steps: 4096, shard_steps: 1024}\n"
-                                 "pcs: {security: {bits: 80, regime: conjectured}}\n", "s.yaml");
+  if (test::guest_dir().empty()) GTEST_SKIP() << "guest ELFs not built";
+  const std::string job_text = "job: s\nprogram: " + test::guest_dir() +
+                               "/programs/fibonacci.elf\nshard_cycles: 1024\n"
+                               "pcs: {security: {bits: 80, regime: conjectured}}\n";
+  JobConfig job = parse_job_text(job_text + "max_cycles: 1023\n", "s.yaml");
+  EXPECT_EQ(job_max_log_rows(job), 10u);
+  EXPECT_EQ(job_max_shards(job), 1u);
+  EXPECT_EQ(protocol_shape(job).shards, 1u);
   EXPECT_EQ(job_pcs_params(job).queries, 80 + 1);
   EXPECT_GE(job_security(job).conjectured_bits, 80 + 16);
+  // Four shards of 1023 cycles: 2 bits more to find.
+  JobConfig four = parse_job_text(job_text + "max_cycles: 4092\n", "s.yaml");
+  EXPECT_EQ(job_max_shards(four), 4u);
+  EXPECT_EQ(job_pcs_params(four).queries, 80 + 1 + 2);
+  EXPECT_EQ(job_max_shards(parse_job_text(job_text + "max_cycles: 4093\n", "s.yaml")), 5u);
   job.pcs.security->regime = "provable";
   const int q = job_pcs_params(job).queries;
   EXPECT_GT(q, 150);

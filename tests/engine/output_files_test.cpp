@@ -1,5 +1,6 @@
-// Proof file container: round trip, atomic write, and named errors for every corruption; the
-// staged writes and output checks behind it (engine/jobs/output_paths.hpp).
+// The files a job writes and reads: staged, all-or-nothing writes and the checks of output
+// paths before any work (engine/jobs/output_paths.hpp); bounded reads of regular files only
+// (engine/proof/binary_file.hpp).
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -12,68 +13,16 @@
 
 #include "config/job_config.hpp"
 #include "engine/jobs/output_paths.hpp"
-#include "engine/proof/bytes.hpp"
-#include "engine/proof/proof_file.hpp"
+#include "engine/proof/binary_file.hpp"
 #include "support/files.hpp"
-#include "support/random.hpp"
 
 namespace kprove {
 namespace {
 
-ProofFile sample(test::Rng& rng) {
-  ProofFile f;
-  f.job_fingerprint = rng.u64();
-  for (int s = 0; s < 3; ++s) {
-    std::vector<uint8_t> b(10 + s * 7);
-    for (auto& x : b) x = uint8_t(rng.u64());
-    f.shards.push_back(b);
-  }
-  return f;
-}
-
-TEST(ProofFile, RoundTripsThroughDisk) {
-  KPROVE_RNG(rng);
-  ProofFile f = sample(rng);
-  const auto path = std::filesystem::temp_directory_path() / "kprove_test" / "p.proof";
-  write_proof_file(path.string(), f);
-  write_proof_file(path.string(), f);  // replaces it, and leaves no temporary beside it
-  for (const auto& e : std::filesystem::directory_iterator(path.parent_path()))
-    EXPECT_EQ(e.path(), path);
-  ProofFile g = read_proof_file(path.string(), 16);
-  EXPECT_EQ(g.job_fingerprint, f.job_fingerprint);
-  EXPECT_EQ(g.shards, f.shards);
-  std::filesystem::remove_all(path.parent_path());
-}
-
-TEST(ProofFile, EveryTruncationAndHeaderCorruptionIsANamedError) {
-  KPROVE_RNG(rng);
-  const auto bytes = encode_proof_file(sample(rng));
-  for (std::size_t len = 0; len < bytes.size(); ++len) {
-    std::vector<uint8_t> cut(bytes.begin(), bytes.begin() + std::ptrdiff_t(len));
-    EXPECT_THROW(decode_proof_file(cut, 16), ProofFormatError) << "length " << len;
-  }
-  auto bad_magic = bytes;
-  bad_magic[0] ^= 1;
-  EXPECT_THROW(decode_proof_file(bad_magic, 16), ProofFormatError);
-  auto bad_version = bytes;
-  bad_version[8] ^= 4;
-  EXPECT_THROW(decode_proof_file(bad_version, 16), ProofFormatError);
-  auto trailing = bytes;
-  trailing.push_back(0);
-  EXPECT_THROW(decode_proof_file(trailing, 16), ProofFormatError);
-  EXPECT_THROW(decode_proof_file(bytes, 2), ProofFormatError);  // more shards than allowed
-  EXPECT_THROW(read_proof_file("/nonexistent/kprove.proof", 16), std::runtime_error);
-}
-
-TEST(ProofFile, FingerprintSeparatesStatements) {
-  EXPECT_NE(fingerprint("steps=1024;seed=1"), fingerprint("steps=1024;seed=2"));
-  EXPECT_EQ(fingerprint("a"), fingerprint("a"));
-}
-
 namespace fs = std::filesystem;
 
 // A fresh directory per test, removed afterwards.
-class ProofFileOutputs : public ::testing::Test {
+class OutputFiles : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::path(::testing::TempDir()) /
@@ -110,21 +59,18 @@ class ProofFileOutputs : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(ProofFileOutputs, WriteOntoADirectoryFailsAndLeavesNoTemporary) {
-  KPROVE_RNG(rng);
+TEST_F(OutputFiles, WriteOntoADirectoryFailsAndLeavesNoTemporary) {
   fs::create_directory(dir_ / "p.proof");
-  EXPECT_THROW(write_proof_file(path("p.proof"), sample(rng)), std::runtime_error);
+  EXPECT_THROW(write_files_atomically({{path("p.proof"), "a proof"}}), std::runtime_error);
   EXPECT_EQ(entries(), std::vector<std::string>{"p.proof"});
   EXPECT_TRUE(fs::is_directory(dir_ / "p.proof"));
 }
 
 // A write that fails half way (here a file-size limit, as a full disk would) keeps the old
 // proof byte for byte and removes its temporary.
-TEST_F(ProofFileOutputs, FailedWriteKeepsTheOldFileAndLeavesNoTemporary) {
-  KPROVE_RNG(rng);
+TEST_F(OutputFiles, FailedWriteKeepsTheOldFileAndLeavesNoTemporary) {
   write("p.proof", "the old, good proof");
-  ProofFile big;
-  big.shards.assign(4, std::vector<uint8_t>(4096, 7));
+  const std::string big(4 * 4096, '7');
   rlimit saved{};
   ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
   rlimit small = saved;
@@ -134,7 +80,7 @@ TEST_F(ProofFileOutputs, FailedWriteKeepsTheOldFileAndLeavesNoTemporary) {
   bool threw = false;
   std::string what;
   try {
-    write_proof_file(path("p.proof"), big);
+    write_files_atomically({{path("p.proof"), big}});
   } catch (const std::runtime_error& e) {
     threw = true;
     what = e.what();
@@ -148,7 +94,7 @@ TEST_F(ProofFileOutputs, FailedWriteKeepsTheOldFileAndLeavesNoTemporary) {
 }
 
 // Several files: a failure staging any of them replaces none.
-TEST_F(ProofFileOutputs, WriteFilesAtomicallyIsAllOrNothing) {
+TEST_F(OutputFiles, WriteFilesAtomicallyIsAllOrNothing) {
   write("m.json", "old metrics");
   fs::create_directory(dir_ / "sub");
   fs::permissions(dir_ / "sub", fs::perms::owner_read | fs::perms::owner_exec);
@@ -177,7 +123,7 @@ TEST_F(ProofFileOutputs, WriteFilesAtomicallyIsAllOrNothing) {
   EXPECT_EQ(fs::status(dir_ / "sub/p").permissions(), fs::perms(0666 & ~mask));
 }
 
-TEST_F(ProofFileOutputs, TemporaryIsRemovedOnSigterm) {
+TEST_F(OutputFiles, TemporaryIsRemovedOnSigterm) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   const std::string target = path("p.proof");
   EXPECT_EXIT(
@@ -190,12 +136,37 @@ TEST_F(ProofFileOutputs, TemporaryIsRemovedOnSigterm) {
   EXPECT_TRUE(entries().empty());
 }
 
-TEST_F(ProofFileOutputs, ReadRefusesNonRegularFiles) {
-  EXPECT_THROW(read_proof_file("/dev/zero", 16), std::runtime_error);  // would never end
-  EXPECT_THROW(read_proof_file(dir_.string(), 16), std::runtime_error);
+TEST_F(OutputFiles, ReadRefusesNonRegularFiles) {
+  // /dev/zero would never end, a directory reads as empty.
+  for (const std::string& p : {std::string("/dev/zero"), dir_.string()}) {
+    try {
+      read_binary_file(p, "proof", 1 << 20);
+      ADD_FAILURE() << p << " was read";
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(std::string(e.what()), "cannot read proof '" + p + "': not a regular file");
+    }
+  }
+  EXPECT_THROW(read_binary_file(path("absent"), "proof", 1 << 20), std::runtime_error);
 }
 
-TEST_F(ProofFileOutputs, CheckRefusesEveryBadOutputBeforeAnyWork) {
+// A file larger than the cap is refused before it is read, naming what and where it is; one
+// at the cap is read whole.
+TEST_F(OutputFiles, ReadRefusesFilesLargerThanTheCap) {
+  write("k.vk", "0123456789");
+  try {
+    read_binary_file(path("k.vk"), "verifying key", 9);
+    ADD_FAILURE() << "a 10-byte file read under a 9-byte cap";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot read verifying key '" + path("k.vk") +
+                                         "': 10 bytes, more than a verifying key has (9)");
+  }
+  const std::vector<uint8_t> bytes = read_binary_file(path("k.vk"), "verifying key", 10);
+  EXPECT_EQ(std::string(bytes.begin(), bytes.end()), "0123456789");
+  write("empty", "");
+  EXPECT_TRUE(read_binary_file(path("empty"), "proof", 0).empty());
+}
+
+TEST_F(OutputFiles, CheckRefusesEveryBadOutputBeforeAnyWork) {
   write("job.yaml", "job: a\n");
   write("old.proof", "good");
   fs::create_directory(dir_ / "d");
