@@ -55,8 +55,10 @@ std::vector<std::size_t> preprocessed_chips(const ChipList& chips) {
   return out;
 }
 
-std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta) {
-  Ext sum = Ext::zero();
+std::optional<BusSums> boundary_sums(const std::vector<BoundaryTerm>& terms, Ext alpha,
+                                     Ext beta) {
+  BusSums sums;
+  sums.fill(Ext::zero());
   for (const BoundaryTerm& b : terms) {
     if (b.tuple.size() != chip::bus_arity(b.bus))
       throw std::invalid_argument(std::string("boundary term on bus ") + chip::to_string(b.bus) +
@@ -65,9 +67,17 @@ std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alph
     Ext beta_power = beta;
     for (Felt v : b.tuple) q -= beta_power * v, beta_power *= beta;
     if (q.is_zero()) return std::nullopt;
-    sum += Ext(b.multiplicity) * q.inverse();
+    sums[static_cast<uint32_t>(b.bus)] += Ext(b.multiplicity) * q.inverse();
   }
-  return sum;
+  return sums;
+}
+
+std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta) {
+  const std::optional<BusSums> sums = boundary_sums(terms, alpha, beta);
+  if (!sums) return std::nullopt;
+  Ext total = Ext::zero();
+  for (const Ext& x : *sums) total += x;
+  return total;
 }
 
 TowerTrees tower_trees(const ChipList& chips, const std::vector<uint32_t>& log_rows) {

@@ -3,6 +3,7 @@
 // expressions with their challenge coefficients.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -48,10 +49,12 @@ struct ShardStatement {
   // Root of the preprocessed columns (the verifying key's commitment); set iff some chip has
   // preprocessed columns.
   std::optional<Digest> preprocessed_root;
-  // Set for a shard of a run: its LogUp sum (with the boundary) is one part of the run's,
-  // which the run's verifier checks; unset, the shard draws alpha and beta after its
-  // commitment and its sum must be zero.
+  // Set for a shard of a run: on the run buses its LogUp sum (with the boundary) is one part
+  // of the run's, which the run's verifier checks; every other bus must balance within the
+  // shard. Unset, the shard draws alpha and beta after its commitment and its sum must be
+  // zero.
   std::optional<LogupChallenges> run_challenges;
+  std::vector<chip::Bus> run_buses;
 };
 
 namespace detail {
@@ -75,6 +78,9 @@ std::vector<std::size_t> preprocessed_chips(const ChipList& chips);
 // std::invalid_argument for a tuple of the wrong arity. A zero denominator is reported as
 // nullopt (the verifier rejects).
 std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta);
+// The same per bus (index: the bus id).
+using BusSums = std::array<Ext, chip::kNumBuses>;
+std::optional<BusSums> boundary_sums(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta);
 
 // The tower's trees: one per lookup of every trace (trace order, then lookup order), each of
 // the trace's height. first_tree[k] is trace k's first tree; first_tree.back() the count.

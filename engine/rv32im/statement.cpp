@@ -101,6 +101,7 @@ ShardStatement shard_statement(const PublicValues& pv, const std::vector<ShardSp
     out.public_values.push_back(Felt::from_u64(v));
   out.preprocessed_root = preprocessed_root;
   out.run_challenges = run;
+  out.run_buses = {Bus::reg, Bus::mem, Bus::stream, Bus::io};
   const Felt one = Felt::one(), minus = -Felt::one();
   const auto f = [](uint64_t v) { return Felt::from_u64(v); };
   const auto state_at = [&](const ShardSpan& x) {

@@ -56,7 +56,11 @@ void check_run(const PublicValues& pv, const std::vector<ShardSpan>& spans, uint
 // The statement of shard s (check_run first): the public values and the span, boundary terms
 // (its start state, and the next shard's start or, for the last shard, the halting state,
 // the streams and the public bytes), the preprocessed root of its chips, the run's
-// challenges.
+// challenges. The run buses, whose sums add up over the shards, are those that cross shards:
+// reg and mem (a value written in one shard, read in another), stream and io (the cursors
+// and bytes of reads and writes in any shard, opened and closed in the last). Every other bus
+// balances within its shard: the state bus chains the shard's steps from its span's start to
+// the next span's, so the spans are bound.
 ShardStatement shard_statement(const PublicValues& pv, const std::vector<ShardSpan>& spans,
                                std::size_t s, std::span<const uint8_t> input,
                                std::span<const uint8_t> output, uint32_t max_log_rows,

@@ -1,5 +1,6 @@
 #include "engine/verifier/shard_verifier.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -34,20 +35,43 @@ void check_shapes(const ChipList& chips, const std::vector<uint32_t>& log_rows,
   }
 }
 
-// sum_t P_t / Q_t plus the boundary terms; rejects a zero root denominator.
-Ext logup_sum(const ChipList& chips, const detail::TowerTrees& trees, const TowerClaims& claims,
-              const ShardStatement& statement, Ext alpha, Ext beta) {
-  const std::optional<Ext> boundary = detail::boundary_sum(statement.boundary, alpha, beta);
+// Per bus, sum_t P_t / Q_t over its trees plus its boundary terms; rejects a zero root
+// denominator.
+detail::BusSums bus_sums(const ChipList& chips, const detail::TowerTrees& trees,
+                         const TowerClaims& claims, const ShardStatement& statement, Ext alpha,
+                         Ext beta) {
+  const std::optional<detail::BusSums> boundary =
+      detail::boundary_sums(statement.boundary, alpha, beta);
   if (!boundary) reject("LogUp: a boundary term has a zero denominator");
-  Ext sum = *boundary;
+  detail::BusSums sums = *boundary;
   for (std::size_t k = 0; k < chips.size(); ++k)
     for (std::size_t t = trees.first_tree[k]; t < trees.first_tree[k + 1]; ++t) {
       if (claims.root_q[t].is_zero())
         reject("LogUp: chip " + chips[k]->name() + " interaction " +
                std::to_string(t - trees.first_tree[k]) + " has a zero root denominator");
-      sum += claims.root_p[t] * claims.root_q[t].inverse();
+      const chip::Bus bus = chips[k]->interactions()[t - trees.first_tree[k]].bus;
+      sums[static_cast<uint32_t>(bus)] += claims.root_p[t] * claims.root_q[t].inverse();
     }
-  return sum;
+  return sums;
+}
+
+// The shard's part of the run's sum (its run buses), after checking that every other bus
+// balances within the shard; without run challenges, every bus together must balance.
+Ext shard_logup_sum(const detail::BusSums& sums, const ShardStatement& statement) {
+  Ext total = Ext::zero(), run = Ext::zero();
+  for (uint32_t b = 1; b < chip::kNumBuses; ++b) {
+    total += sums[b];
+    const chip::Bus bus = static_cast<chip::Bus>(b);
+    const auto& shared = statement.run_buses;
+    if (std::find(shared.begin(), shared.end(), bus) != shared.end())
+      run += sums[b];
+    else if (statement.run_challenges && !sums[b].is_zero())
+      reject(std::string("LogUp: the shard's ") + chip::to_string(bus) +
+             " bus and its boundary do not balance (sum != 0)");
+  }
+  if (!statement.run_challenges && !total.is_zero())
+    reject("LogUp: the buses of the shard do not balance with its boundary (sum != 0)");
+  return run;
 }
 
 std::string trace_names(const ChipList& chips) {
@@ -59,7 +83,8 @@ std::string trace_names(const ChipList& chips) {
 }  // namespace
 
 Ext verify_shard(const ShardProof& proof, const ChipList& chips,
-                 const ShardStatement& statement, const PcsParams& params) {
+                 const ShardStatement& statement, const PcsParams& params,
+                 std::optional<Ext>* logup_sum) {
   params.validate();
   if (proof.shard_index != statement.shard_index)
     reject("shard index: the proof is for shard " + std::to_string(proof.shard_index) +
@@ -84,9 +109,11 @@ Ext verify_shard(const ShardProof& proof, const ChipList& chips,
       reject(e.what());
     }
   }();
-  const Ext sum = logup_sum(chips, trees, claims, statement, alpha, beta);
-  if (!statement.run_challenges && !sum.is_zero())
-    reject("LogUp: the buses of the shard do not balance with its boundary (sum != 0)");
+  const detail::BusSums sums = bus_sums(chips, trees, claims, statement, alpha, beta);
+  Ext run_sum = Ext::zero();
+  for (chip::Bus b : statement.run_buses) run_sum += sums[static_cast<uint32_t>(b)];
+  if (logup_sum) *logup_sum = run_sum;
+  const Ext sum = shard_logup_sum(sums, statement);
 
   std::vector<detail::MainTerms> terms;
   std::vector<SumcheckClaim> main_claims;

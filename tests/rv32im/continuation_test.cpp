@@ -81,9 +81,10 @@ struct Key {
   }
 };
 
+// Never freed: its views must not outlive Kokkos.
 const Key<Kokkos::Serial>& key() {
-  static const Key<Kokkos::Serial> k(guest().program);
-  return k;
+  static const Key<Kokkos::Serial>* k = new Key<Kokkos::Serial>(guest().program);
+  return *k;
 }
 const ProgramProof& honest() {
   static const ProgramProof p = key().prove(kInput);
