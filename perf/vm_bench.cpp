@@ -20,6 +20,8 @@
 
 #include "engine/vm/emulator.hpp"
 
+#include "guest_dir.hpp"
+
 namespace {
 
 using namespace kprove;
@@ -27,15 +29,7 @@ using Bytes = std::vector<std::uint8_t>;
 
 constexpr std::uint64_t kMaxCycles = 1ull << 40, kShardCycles = 1ull << 20;
 
-std::string guest_dir() {
-  const char* env = std::getenv("KPROVE_GUEST_DIR");
-  if (env && *env) return env;
-#ifdef KPROVE_GUEST_DIR
-  return KPROVE_GUEST_DIR;
-#else
-  return "";
-#endif
-}
+using bench::guest_dir;
 
 struct Workload {
   std::string elf;

@@ -13,21 +13,13 @@
 #include "engine/chip/logup.hpp"
 #include "engine/rv32im/machine.hpp"
 #include "engine/vm/emulator.hpp"
+#include "guest_dir.hpp"
 #include "roofline.hpp"
 
+namespace kprove {
 namespace {
 
-using namespace kprove;
-
-std::string guest_dir() {
-  const char* env = std::getenv("KPROVE_GUEST_DIR");
-  if (env && *env) return env;
-#ifdef KPROVE_GUEST_DIR
-  return KPROVE_GUEST_DIR;
-#else
-  return "";
-#endif
-}
+using bench::guest_dir;
 
 // The machine and the records of shard 0 of fibonacci(2^20) in shards of 2^log_rows - 1
 // cycles; null when the guests are not built.
@@ -118,3 +110,4 @@ BENCHMARK_TEMPLATE(BM_LogupLeaves, Kokkos::Cuda)
 // clang-format on
 
 }  // namespace
+}  // namespace kprove

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "engine/jobs/job_security.hpp"
+#include "engine/jobs/progress.hpp"
 #include "engine/log.hpp"
 #include "engine/proof/bytes.hpp"
 #include "engine/proof/binary_file.hpp"
@@ -68,6 +69,10 @@ ProgramJobResult prove_job(const JobConfig& job, const rv32im::Machine& machine,
   options.overlap = job.pipeline.overlap;
   options.max_inflight_shards = job.pipeline.max_inflight_shards;
   options.admission = &admission;
+  std::vector<uint64_t> cycles;
+  for (const rv32im::ShardSpan& span : run.proof.spans) cycles.push_back(span.cycles);
+  Progress progress(std::move(cycles));
+  options.proven = [&](std::size_t s) { progress.proven(s); };
   if (job.pipeline.overlap && !can_overlap<WExec, PExec>())
     log::info("pipeline: witgen and prove share one host backend; shards run one after another");
   r.proof = rv32im::prove_run(witgen_instance.get(), pexec, ledger, machine, *pre, r.vk,

@@ -141,6 +141,7 @@ std::vector<uint32_t> Machine::zero_log_rows(const Boundary& memory) const {
     for (const vm::BoundaryEntry& e : memory)
       if (e.addr >= region.begin && e.addr < region.end) words.push_back((e.addr - region.begin) / 4);
     const uint64_t size = (region.end - region.begin) / 4;
+    const uint32_t bound = zero_[z]->max_log_rows(shape_.max_log_rows);
     // Split the touched words between the tables where the two heights cost least.
     uint32_t best_up = 0, best_down = 0;
     uint64_t best = ~uint64_t(0);
@@ -148,12 +149,14 @@ std::vector<uint32_t> Machine::zero_log_rows(const Boundary& memory) const {
       const uint32_t up = log2_ceil(i == 0 ? 1 : words[i - 1] + 1);
       const uint32_t down = log2_ceil(i == words.size() ? 1 : size - words[i]);
       const uint64_t rows = (uint64_t(1) << up) + (uint64_t(1) << down);
-      if (rows <= size && rows < best) best = rows, best_up = up, best_down = down;
+      if (up <= bound && down <= bound && rows <= size && rows < best)
+        best = rows, best_up = up, best_down = down;
     }
     if (best == ~uint64_t(0))
-      throw std::invalid_argument("the shard touches " + std::to_string(words.size()) +
-                                  " words of the zero region at " + std::to_string(region.begin) +
-                                  ", more than its heap and stack tables can cover");
+      throw std::invalid_argument(
+          "the run touches words of the zero region at " + std::to_string(region.begin) +
+          " farther from both its ends than its heap and stack tables reach (2^" +
+          std::to_string(bound) + " words each; larger shards raise the bound)");
     out.push_back(best_up);
     out.push_back(best_down);
   }

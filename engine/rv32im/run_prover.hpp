@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -41,6 +42,8 @@ struct RunOptions {
   // Every shard's footprint is booked here (its budget bounds the shards in flight). Null:
   // nothing is booked.
   MemoryLedger* admission = nullptr;
+  // Called with a shard's index once its proof is made (from the thread that proved it).
+  std::function<void(std::size_t)> proven;
 };
 
 // Proves the shards of `proof` (its public values and spans as they stand: a prover that
@@ -149,11 +152,13 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   std::optional<LogupChallenges> challenges;
   const auto prove = [&](std::size_t s, CommittedShard<PMem>&& c) {
     const bool last = s + 1 == n;
-    return serialize(prove_committed(
+    std::vector<uint8_t> bytes = serialize(prove_committed(
         pexec, ledger, machine.chips(last), std::move(c), vk.params,
         shard_statement(out.public_values, out.spans, s, out.input, out.output,
                         vk.shape.max_log_rows, vk.root(last), *challenges),
         &pre.of(last), prover));
+    if (options.proven) options.proven(s);
+    return bytes;
   };
   {
     std::optional<Witness> w;

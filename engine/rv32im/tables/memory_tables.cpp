@@ -118,10 +118,10 @@ Ext ZeroTable::structured_column(std::size_t c, std::span<const Ext> point) cons
                                      : Ext(Felt::from_u64(region_.end - 4)) - four_r;
 }
 
-uint32_t ZeroTable::max_log_rows(uint32_t) const {
-  uint32_t k = 0;
+uint32_t ZeroTable::max_log_rows(uint32_t shard_bound) const {
+  uint32_t k = 1;
   while ((uint64_t(4) << (k + 1)) <= region_.end - region_.begin) ++k;
-  return std::max<uint32_t>(k, 1);
+  return std::min(k, std::max(shard_bound, kMinLogRows));
 }
 
 chip::HostTrace ZeroTable::trace(const Boundary& memory, uint32_t log_rows) const {

@@ -55,8 +55,11 @@ class ZeroTable : public chip::Chip {
   }
   Ext structured_column(std::size_t c, std::span<const Ext> point) const override;
   // The words a run touches in the region, not a shard's cycles, set the height: at most the
-  // region (Machine::check_zero_heights keeps the two tables of a region apart).
-  uint32_t max_log_rows(uint32_t) const override;
+  // region, and at most the shard bound but never below 2^16 rows (the lookup tables' height,
+  // so the PCS sees no taller matrix; Machine::check_zero_heights keeps the two tables of a
+  // region apart).
+  static constexpr uint32_t kMinLogRows = 16;
+  uint32_t max_log_rows(uint32_t shard_bound) const override;
   chip::HostTrace trace(const Boundary& memory, uint32_t log_rows) const;
 
   const ZeroRegion& region() const { return region_; }
