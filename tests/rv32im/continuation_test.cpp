@@ -169,7 +169,7 @@ TEST(Continuation, RealGuestsProveInManyShardsWithTheStatementOfOne) {
       {"fibonacci", {0xb8, 0x0b, 0, 0}}, {"sha256", std::vector<uint8_t>(200, 'k')}};
   for (const auto& [name, input] : cases) {
     const vm::Program program = vm::load_elf_file(test::guest_dir() + "/programs/" + name + ".elf");
-    const Key<Kokkos::Serial> many(program, 10), one(program, 20);
+    const Key<Kokkos::Serial> many(program, 12), one(program, 20);
     const ProgramProof p = many.prove(input), q = one.prove(input);
     SCOPED_TRACE(name);
     EXPECT_GT(p.shards.size(), 1u);
