@@ -28,9 +28,9 @@ ProtocolShape protocol_shape(const ChipList& chips, uint32_t max_log_rows, uint6
 }
 
 uint64_t job_max_shards(const JobConfig& job) {
-  const uint64_t shard_cycles = (uint64_t(1) << job_max_log_rows(job)) - 1;
+  const uint64_t full = rv32im::shard_cycles(job_max_log_rows(job));
   const uint64_t cycles = std::min(job.guest.max_cycles, vm::kMaxRecordedCycles);
-  return (cycles + shard_cycles - 1) / shard_cycles;
+  return (cycles + full - 1) / full;
 }
 
 ProtocolShape protocol_shape(const JobConfig& job) {

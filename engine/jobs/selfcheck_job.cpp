@@ -21,7 +21,7 @@ SelfcheckResult run_typed(const JobConfig& job, Metrics& metrics, MemoryLedger& 
     PhaseScope scope(metrics, "plan", -1, SpaceKind::serial);
     plan = vm::plan_shards(machine.shared_guest(),
                            std::make_shared<const std::vector<uint8_t>>(job.guest.input),
-                           job.guest.max_cycles, (uint64_t(1) << job_max_log_rows(job)) - 1);
+                           job.guest.max_cycles, rv32im::shard_cycles(job_max_log_rows(job)));
   }
   SelfcheckResult result;
   result.shards = plan.num_shards();

@@ -17,6 +17,7 @@ struct PcsParams {
   // Throws std::invalid_argument naming the field that is out of range.
   void validate() const;
   std::string describe() const;
+  friend bool operator==(const PcsParams&, const PcsParams&) = default;
 };
 
 }  // namespace kprove

@@ -72,14 +72,6 @@ std::optional<BusSums> boundary_sums(const std::vector<BoundaryTerm>& terms, Ext
   return sums;
 }
 
-std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta) {
-  const std::optional<BusSums> sums = boundary_sums(terms, alpha, beta);
-  if (!sums) return std::nullopt;
-  Ext total = Ext::zero();
-  for (const Ext& x : *sums) total += x;
-  return total;
-}
-
 TowerTrees tower_trees(const ChipList& chips, const std::vector<uint32_t>& log_rows) {
   TowerTrees out;
   for (std::size_t k = 0; k < chips.size(); ++k) {

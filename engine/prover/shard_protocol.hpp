@@ -74,11 +74,9 @@ LogupChallenges logup_challenges(Transcript& t, const ShardStatement& statement)
 // Chips with preprocessed columns, in chip order: the matrices of the preprocessed commitment.
 std::vector<std::size_t> preprocessed_chips(const ChipList& chips);
 
-// Sum over the boundary terms of multiplicity / (alpha - fingerprint(bus, tuple)); throws
-// std::invalid_argument for a tuple of the wrong arity. A zero denominator is reported as
-// nullopt (the verifier rejects).
-std::optional<Ext> boundary_sum(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta);
-// The same per bus (index: the bus id).
+// Per bus (index: the bus id), the sum over its boundary terms of
+// multiplicity / (alpha - fingerprint(bus, tuple)); throws std::invalid_argument for a tuple of
+// the wrong arity. A zero denominator is reported as nullopt (the verifier rejects).
 using BusSums = std::array<Ext, chip::kNumBuses>;
 std::optional<BusSums> boundary_sums(const std::vector<BoundaryTerm>& terms, Ext alpha, Ext beta);
 

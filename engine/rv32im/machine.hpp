@@ -46,6 +46,9 @@ using InstructionChips = std::tuple<AluRegChip, AluImmChip, MulChip, DivChip, Br
 inline constexpr uint32_t kDefaultMaxLogRows = 20;
 inline constexpr uint32_t kMaxMaxLogRows = 28;
 
+// The cycles of a full shard: every chip's rows fit 2^max_log_rows.
+constexpr uint64_t shard_cycles(uint32_t max_log_rows) { return (uint64_t(1) << max_log_rows) - 1; }
+
 // What fixes the chips of a program's proofs besides the chip definitions (the verifying key
 // keeps it): heights of the preprocessed tables and the zero regions.
 struct MachineShape {

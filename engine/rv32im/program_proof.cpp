@@ -86,11 +86,10 @@ ProgramProof deserialize_program_proof(const std::vector<uint8_t>& bytes) {
 
 ProgramRun run_program(const Machine& machine, const VerifyingKey& vk,
                        std::span<const uint8_t> input, uint64_t max_cycles) {
-  const uint64_t shard_cycles = (uint64_t(1) << vk.shape.max_log_rows) - 1;
   ProgramRun out;
   out.plan = vm::plan_shards(machine.shared_guest(),
                              std::make_shared<const std::vector<uint8_t>>(input.begin(), input.end()),
-                             max_cycles, shard_cycles);
+                             max_cycles, shard_cycles(vk.shape.max_log_rows));
   const vm::Execution& run = out.plan.execution;
   if (run.cycles > vm::kMaxRecordedCycles)
     throw std::invalid_argument("the run takes " + std::to_string(run.cycles) +
@@ -124,10 +123,7 @@ void verify_program(const ProgramProof& proof, const VerifyingKey& vk) {
   const PublicValues& pv = proof.public_values;
   if (pv.vk != vk.digest()) reject("the proof is for another verifying key");
   if (pv.program != vk.program) reject("the proof is for another program");
-  const PcsParams& a = proof.params;
-  const PcsParams& b = vk.params;
-  if (a.rate_bits != b.rate_bits || a.queries != b.queries || a.pow_bits != b.pow_bits ||
-      a.final_log_size != b.final_log_size || proof.max_log_rows != vk.shape.max_log_rows)
+  if (proof.params != vk.params || proof.max_log_rows != vk.shape.max_log_rows)
     reject("the proof names other PCS parameters or shard height than the key's");
   if (proof.shards.size() != proof.spans.size())
     reject(std::to_string(proof.shards.size()) + " shard proofs for " +

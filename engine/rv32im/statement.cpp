@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/rv32im/machine.hpp"
 #include "engine/transcript/transcript.hpp"
 #include "engine/vm/records.hpp"
 
@@ -67,7 +68,7 @@ void check_run(const PublicValues& pv, const std::vector<ShardSpan>& spans, uint
   if (pv.shards != spans.size() || spans.empty())
     fail(std::to_string(spans.size()) + " shards, the public values say " +
          std::to_string(pv.shards));
-  const uint64_t shard_cycles = (uint64_t(1) << max_log_rows) - 1;
+  const uint64_t full = shard_cycles(max_log_rows);
   uint64_t next = 0;
   for (std::size_t s = 0; s < spans.size(); ++s) {
     const ShardSpan& span = spans[s];
@@ -76,9 +77,9 @@ void check_run(const PublicValues& pv, const std::vector<ShardSpan>& spans, uint
       fail(which + " starts at cycle " + std::to_string(span.first_cycle) + ", not " +
            std::to_string(next) + (s == 0 ? "" : " where shard " + std::to_string(s - 1) + " ends"));
     if (s == 0 && span.start_pc != entry_pc) fail("shard 0 does not start at the entry point");
-    if (span.cycles == 0 || span.cycles > shard_cycles)
+    if (span.cycles == 0 || span.cycles > full)
       fail(which + " runs " + std::to_string(span.cycles) + " cycles, a shard 1 .. " +
-           std::to_string(shard_cycles));
+           std::to_string(full));
     next += span.cycles;
     if (next > pv.cycles) fail(which + " runs past the run's " + std::to_string(pv.cycles) + " cycles");
   }

@@ -27,12 +27,7 @@ struct VerifyingKey {
   const Digest& root(bool last_shard) const { return last_shard ? preprocessed_root : program_root; }
 
   Digest digest() const;
-  friend bool operator==(const VerifyingKey& a, const VerifyingKey& b) {
-    return a.shape == b.shape && a.program == b.program && a.program_root == b.program_root &&
-           a.preprocessed_root == b.preprocessed_root && a.params.rate_bits == b.params.rate_bits &&
-           a.params.queries == b.params.queries && a.params.pow_bits == b.params.pow_bits &&
-           a.params.final_log_size == b.params.final_log_size;
-  }
+  friend bool operator==(const VerifyingKey&, const VerifyingKey&) = default;
 };
 
 // A digest of the chips' definitions (names, column kinds, constraints, interactions).

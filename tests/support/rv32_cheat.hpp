@@ -80,7 +80,7 @@ inline bool is_alu_scratch(const chip::Chip& chip, const std::string& column) {
 
 // A row's share of a shard's LogUp sum per bus: over its interactions,
 // multiplicity / (alpha - (bus + sum_i beta^(i+1) tuple_i)).
-using BusSums = std::array<Ext, chip::kNumBuses>;
+using kprove::detail::BusSums;
 inline void add_logup_share(BusSums& sums, const chip::Chip& chip, const Felt* row, Ext alpha,
                             Ext beta) {
   for (const chip::Interaction& l : chip.interactions()) {
@@ -246,8 +246,8 @@ class Cheat {
     for (std::size_t k = 0; k < traces.size(); ++k)
       for (std::size_t r = 0; r < traces[k].rows; ++r)
         add_logup_share(sums, *chips()[k], &traces[k].cells[r * traces[k].cols], alpha, beta);
-    for (const BoundaryTerm& b : boundary(statement, key_->vk))
-      sums[uint32_t(b.bus)] = sums[uint32_t(b.bus)] + *detail::boundary_sum({b}, alpha, beta);
+    const detail::BusSums edges = *detail::boundary_sums(boundary(statement, key_->vk), alpha, beta);
+    for (uint32_t b = 1; b < chip::kNumBuses; ++b) sums[b] = sums[b] + edges[b];
     std::vector<std::string> out;
     for (uint32_t b = 1; b < chip::kNumBuses; ++b)
       if (!sums[b].is_zero()) out.push_back(chip::to_string(chip::Bus(b)));
