@@ -28,9 +28,9 @@ template <class Exec>
 Ext device_sum(const Cheat& c, Ext alpha, Ext beta) {
   MemoryLedger ledger;
   Ext sum = Ext::zero();
-  for (const Ext& edge : *kprove::detail::boundary_sums(
-           test::rv32::boundary(c.statement, test::rv32::every_chip_key().vk), alpha, beta))
-    sum += edge;
+  const kprove::detail::BusSums edges = *kprove::detail::boundary_sums(
+      test::rv32::boundary(c.statement, test::rv32::every_chip_key().vk), alpha, beta);
+  for (const Ext& edge : edges) sum += edge;
   for (std::size_t k = 0; k < c.traces.size(); ++k) {
     const Chip& chip = *c.chips()[k];
     const HostTrace& t = c.traces[k];
