@@ -10,6 +10,14 @@ void Booking::release() {
   bytes_ = 0;
 }
 
+void Booking::shrink(std::size_t bytes) {
+  if (bytes > bytes_)
+    throw std::invalid_argument("a booking of " + std::to_string(bytes_) +
+                                " bytes cannot shrink to " + std::to_string(bytes));
+  if (ledger_ && bytes < bytes_) ledger_->release(space_, bytes_ - bytes, false);
+  bytes_ = bytes;
+}
+
 void MemoryLedger::set_budget(const std::string& space, std::size_t bytes) {
   std::lock_guard<std::mutex> lock(mutex_);
   Stats& s = spaces_[space];
@@ -53,12 +61,12 @@ Booking MemoryLedger::book_waiting(const std::string& space, std::size_t bytes,
   return Booking(this, space, bytes);
 }
 
-void MemoryLedger::release(const std::string& space, std::size_t bytes) {
+void MemoryLedger::release(const std::string& space, std::size_t bytes, bool ends) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     Stats& s = spaces_[space];
     s.current -= bytes;
-    --s.bookings;
+    if (ends) --s.bookings;
   }
   freed_.notify_all();
 }

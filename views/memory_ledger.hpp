@@ -34,6 +34,9 @@ class Booking {
   ~Booking() { release(); }
 
   void release();
+  // Keeps `bytes` (at most what is booked) and returns the rest to the ledger: a phase that
+  // ends gives back what the next phase no longer needs.
+  void shrink(std::size_t bytes);
   std::size_t bytes() const { return bytes_; }
   const std::string& space() const { return space_; }
 
@@ -82,7 +85,8 @@ class MemoryLedger {
 
  private:
   friend class Booking;
-  void release(const std::string& space, std::size_t bytes);
+  // Returns bytes to the space; `ends` when a whole booking is gone.
+  void release(const std::string& space, std::size_t bytes, bool ends = true);
   bool fits(const Stats& s, std::size_t bytes) const {
     return s.budget == 0 || s.current + bytes <= s.budget;
   }

@@ -1,7 +1,7 @@
-// Bytes a shard holds in the prove memory space from witgen start to proof end, computed from
-// its shapes (chips and trace heights), so the scheduler books them before the shard starts
-// instead of finding out by allocating. tests/engine/prover/footprint_test.cpp checks the
-// ledger peak of real shard proofs against it.
+// Bytes a shard holds in the prove memory space, phase by phase, computed from its shapes
+// (chips and trace heights), so the scheduler books each phase before it starts instead of
+// finding out by allocating. tests/rv32im/continuation_test.cpp checks the ledger peak of real
+// runs against the bookings.
 #pragma once
 
 #include <cstdint>
@@ -9,13 +9,17 @@
 
 #include "engine/pcs/params.hpp"
 #include "engine/prover/shard_protocol.hpp"
+#include "engine/scheduler/shard_bytes.hpp"
 
 namespace kprove {
 
-// Upper bound of the shard's peak bytes, term by term per trace: the trace, its codeword
-// (2^rate_bits x committed columns), Merkle layers, LogUp leaves and tower layers, the Ext
-// tables of the main sumcheck; plus `extra` (records, counters: what witgen holds besides).
-uint64_t shard_footprint(const ChipList& chips, const std::vector<uint32_t>& log_rows,
-                         const PcsParams& params, uint64_t extra = 0);
+// Upper bounds, term by term per trace. witness: the traces. witgen: the traces plus `extra`
+// (records, counters: what witgen reads besides). prove: the committed copies, codewords and
+// Merkle layers, which live to the opening, plus the largest of the three phases that follow
+// one another and free their tables before the next starts: the tower (LogUp leaves and
+// layers), the main sumcheck (Ext tables) and the Basefold opening (combined and folded
+// tables, folded codewords and their trees).
+ShardBytes shard_footprint(const ChipList& chips, const std::vector<uint32_t>& log_rows,
+                           const PcsParams& params, uint64_t extra = 0);
 
 }  // namespace kprove

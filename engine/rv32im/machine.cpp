@@ -85,11 +85,19 @@ std::vector<uint32_t> Machine::shard_log_rows(const vm::Checkpoint& start) const
     const uint64_t records = k < vm::kNumChipKinds ? start.rows[k]
                                                    : start.io_words[k - vm::kNumChipKinds];
     out.push_back(log2_ceil(chip::padded_rows(records)));
+    // Read and write ecalls move whole buffers in one cycle, so their rows are not bounded by
+    // the cycles: the verifier takes no trace above the bound.
+    if (out.back() > shape_.max_log_rows)
+      throw std::invalid_argument(
+          std::string(shard_list_[k]->name()) + " needs 2^" + std::to_string(out.back()) +
+          " rows for its " + std::to_string(records) + " records, above the shard's 2^" +
+          std::to_string(shape_.max_log_rows) +
+          ": raise shard_cycles or move fewer bytes per read/write ecall");
   }
   return out;
 }
 
-uint64_t Machine::footprint(const vm::Checkpoint& start, const PcsParams& params,
+ShardBytes Machine::footprint(const vm::Checkpoint& start, const PcsParams& params,
                            const FinalMemory* final) const {
   std::vector<uint32_t> log_rows = shard_log_rows(start);
   if (final) {

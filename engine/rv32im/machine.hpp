@@ -20,6 +20,7 @@
 #include "engine/chip/table_chips.hpp"
 #include "engine/prover/preprocessed.hpp"
 #include "engine/prover/shard_protocol.hpp"
+#include "engine/scheduler/shard_bytes.hpp"
 #include "engine/rv32im/chips/alu_imm.hpp"
 #include "engine/rv32im/chips/alu_reg.hpp"
 #include "engine/rv32im/chips/branch.hpp"
@@ -105,12 +106,13 @@ class Machine {
   void check_zero_heights(const std::vector<uint32_t>& log_rows) const;
 
   // log2(rows) of every trace of the shard that starts at `start` (its chips(false) prefix:
-  // instruction, transfer and lookup tables), as witgen makes them.
+  // instruction, transfer and lookup tables), as witgen makes them. Throws std::invalid_argument
+  // naming the chip when one exceeds 2^max_log_rows.
   std::vector<uint32_t> shard_log_rows(const vm::Checkpoint& start) const;
 
-  // Bytes the shard that starts at `start` books in the prove space (engine/prover/
-  // footprint.hpp), the last shard's with its memory tables over `final`.
-  uint64_t footprint(const vm::Checkpoint& start, const PcsParams& params,
+  // Bytes the shard that starts at `start` books in the prove space, phase by phase
+  // (engine/prover/footprint.hpp), the last shard's with its memory tables over `final`.
+  ShardBytes footprint(const vm::Checkpoint& start, const PcsParams& params,
                      const FinalMemory* final = nullptr) const;
 
   // The transfer rows of the shard's read and write ecalls.

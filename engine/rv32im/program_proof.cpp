@@ -101,6 +101,11 @@ ProgramRun run_program(const Machine& machine, const VerifyingKey& vk,
   p.input.assign(input.begin(), input.end());
   p.output = run.output;
   for (std::size_t s = 0; s < out.plan.num_shards(); ++s) {
+    try {
+      machine.shard_log_rows(out.plan.starts[s]);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("shard " + std::to_string(s) + ": " + e.what());
+    }
     const vm::MachineState& start = out.plan.starts[s].state;
     const uint64_t end =
         s + 1 < out.plan.num_shards() ? out.plan.starts[s + 1].state.cycle : run.cycles;

@@ -13,6 +13,7 @@
 // not by the run's length.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -132,9 +133,7 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   const PipelineOptions pipeline{options.overlap && can_overlap<WExec, PExec>(),
                                  options.max_inflight_shards, PMem::name(),
                                  bound_to_initial_thread<WExec>()};
-  const auto footprint = [&](std::size_t s) {
-    return std::size_t(machine.footprint(plan.starts[s], vk.params));
-  };
+  const auto footprint = [&](std::size_t s) { return machine.footprint(plan.starts[s], vk.params); };
   ShardProverOptions precommit{metrics, "precommit"}, prover{metrics};
 
   // Pass 1: every shard but the last, for its root.
@@ -163,16 +162,19 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   {
     std::optional<Witness> w;
     Booking booking;
+    ShardBytes bytes;
+    const std::string label = "shard " + std::to_string(n - 1);
     try {
       record(n - 1, true);
-      booking = admission.book_waiting(PMem::name(),
-                                       machine.footprint(plan.starts[n - 1], vk.params, &final),
-                                       "shard " + std::to_string(n - 1));
+      bytes = machine.footprint(plan.starts[n - 1], vk.params, &final);
+      booking = admission.book_waiting(PMem::name(), bytes.witgen, label + " witgen");
       w.emplace(traces(n - 1));
+      booking.shrink(std::min(bytes.witness, bytes.witgen));
     } catch (const std::exception& e) {
       throw ShardError(n - 1, "witgen", e.what());
     }
     try {
+      const Booking proving = admission.book_waiting(PMem::name(), bytes.prove, label + " prove");
       auto c = commit_shard(pexec, ledger, machine.chips(), std::move(*w), vk.params, n - 1, prover);
       commitments.push_back({c.log_rows, c.root()});
       challenges = run_challenges(out.public_values, out.spans, commitments);

@@ -1,10 +1,16 @@
 // Shard pipeline: witness generation of shard i+1 runs while shard i is proven, under a
-// device-memory budget that is booked up front from each shard's exact footprint.
+// device-memory budget that is booked phase by phase from each shard's exact footprint.
 //
 // Why booking and not trial allocation: a shard's device bytes (trace, codewords, Merkle
 // layers, sumcheck buffers) follow from its shapes, so the scheduler reserves them in an
-// admission ledger before the shard starts and admission waits instead of over-allocating.
-// The reservation travels with the witness and is returned when the shard's proof is done.
+// admission ledger before each phase starts and admission waits instead of over-allocating.
+// Witgen books its peak and keeps the traces' share once it returns; proving books the rest
+// when it starts and returns everything when the proof is done.
+//
+// Why it cannot deadlock: shards waiting to be proven hold their traces, and the proof of the
+// oldest of them must still fit beside them. So witgen of a shard is admitted only while the
+// shards admitted and not yet proving, plus its own witgen, plus the largest proving share
+// among them, fit the budget (or when no shard waits: its peak fits alone).
 #pragma once
 
 #include <condition_variable>
@@ -19,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/scheduler/shard_bytes.hpp"
 #include "views/memory_ledger.hpp"
 
 namespace kprove {
@@ -46,22 +53,22 @@ struct PipelineOptions {
 };
 
 // Runs witgen(i) then prove(i, witness) for every shard, in shard order for proving.
-// footprint(i) is the exact peak bytes shard i holds in `space` from witgen start to proof end.
-// Throws std::invalid_argument before any work if one shard alone exceeds the budget, and
-// ShardError (after stopping the other stage cleanly) if a stage throws.
+// footprint(i) is shard i's bytes in `space` by phase. Throws std::invalid_argument before
+// any work if one shard's peak alone exceeds the budget, and ShardError (after stopping the
+// other stage cleanly) if a stage throws.
 template <class Witness, class Proof>
 std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admission,
                                       const PipelineOptions& opt,
-                                      const std::function<std::size_t(std::size_t)>& footprint,
+                                      const std::function<ShardBytes(std::size_t)>& footprint,
                                       const std::function<Witness(std::size_t)>& witgen,
                                       const std::function<Proof(std::size_t, Witness&&)>& prove) {
   const std::size_t budget = admission.stats(opt.space).budget;
-  std::vector<std::size_t> bytes(shards);
+  std::vector<ShardBytes> bytes(shards);
   for (std::size_t i = 0; i < shards; ++i) {
     bytes[i] = footprint(i);
-    if (budget != 0 && bytes[i] > budget)
+    if (budget != 0 && bytes[i].peak() > budget)
       throw std::invalid_argument("shard " + std::to_string(i) + " needs " +
-                                  std::to_string(bytes[i]) + " bytes of " + opt.space +
+                                  std::to_string(bytes[i].peak()) + " bytes of " + opt.space +
                                   " memory, more than the whole budget of " +
                                   std::to_string(budget) + " bytes");
   }
@@ -72,21 +79,29 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
     std::optional<Witness> witness;
   };
   auto generate = [&](std::size_t i) {
-    Booking b = admission.book_waiting(opt.space, bytes[i], "shard " + std::to_string(i));
+    const std::string label = "shard " + std::to_string(i);
+    Booking b = admission.book_waiting(opt.space, bytes[i].witgen, label + " witgen");
     try {
-      return Ready{i, std::move(b), std::optional<Witness>(witgen(i))};
+      Ready r{i, std::move(b), std::optional<Witness>(witgen(i))};
+      r.booking.shrink(std::min(bytes[i].witness, bytes[i].witgen));
+      return r;
     } catch (const std::exception& e) {
       throw ShardError(i, "witgen", e.what());
     }
   };
-  auto finish = [&](Ready& r, std::vector<Proof>& out) {
+  auto book_prove = [&](const Ready& r) {
+    return admission.book_waiting(opt.space, bytes[r.shard].prove,
+                                  "shard " + std::to_string(r.shard) + " prove");
+  };
+  auto finish = [&](Ready& r, Booking&& proving, std::vector<Proof>& out) {
     try {
       out.push_back(prove(r.shard, std::move(*r.witness)));
     } catch (const std::exception& e) {
       throw ShardError(r.shard, "prove", e.what());
     }
-    r.witness.reset();  // free the shard's buffers before its reservation returns
+    r.witness.reset();  // free the shard's buffers before its reservations return
     r.booking.release();
+    proving.release();
   };
 
   std::vector<Proof> proofs;
@@ -94,7 +109,7 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
   if (!opt.overlap || shards < 2) {
     for (std::size_t i = 0; i < shards; ++i) {
       Ready r = generate(i);
-      finish(r, proofs);
+      finish(r, book_prove(r), proofs);
     }
     return proofs;
   }
@@ -107,18 +122,33 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
   bool producer_done = false, stop = false;
   std::size_t proving = 0;  // the shard the consumer holds
   const std::size_t max_inflight = opt.max_inflight_shards == 0 ? 1 : opt.max_inflight_shards;
+  // Shards [waiting_begin, waiting_end) are admitted and not yet booked for proving; they hold
+  // waiting_bytes (an upper bound while a witgen shrinks its booking).
+  std::size_t waiting_begin = 0, waiting_end = 0, waiting_bytes = 0;
+  auto admissible = [&](std::size_t j) {
+    if (budget == 0 || waiting_begin == waiting_end) return true;
+    std::size_t largest = bytes[j].prove;
+    for (std::size_t k = waiting_begin; k < waiting_end; ++k)
+      largest = std::max(largest, bytes[k].prove);
+    return waiting_bytes + bytes[j].witgen + largest <= budget;
+  };
 
   auto produce = [&] {
     for (std::size_t i = 0; i < shards; ++i) {
       {
         std::unique_lock<std::mutex> lock(m);
-        cv.wait(lock, [&] { return stop || queue.size() + proving < max_inflight; });
+        cv.wait(lock, [&] {
+          return stop || (queue.size() + proving < max_inflight && admissible(i));
+        });
         if (stop) break;
+        waiting_end = i + 1;
+        waiting_bytes += bytes[i].witgen;
       }
       try {
         Ready r = generate(i);
         std::lock_guard<std::mutex> lock(m);
         if (stop) break;  // r dies here, returning its reservation
+        waiting_bytes -= bytes[i].witgen - r.booking.bytes();
         queue.push_back(std::move(r));
       } catch (...) {
         std::lock_guard<std::mutex> lock(m);
@@ -143,7 +173,14 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
         proving = 1;
       }
       try {
-        finish(*r, proofs);
+        Booking booked = book_prove(*r);
+        {
+          std::lock_guard<std::mutex> lock(m);
+          waiting_begin = r->shard + 1;
+          waiting_bytes -= r->booking.bytes();
+        }
+        cv.notify_all();
+        finish(*r, std::move(booked), proofs);
       } catch (...) {
         consumer_error = std::current_exception();
         break;

@@ -24,10 +24,13 @@ struct Interval {
   Clock::time_point begin, end;
 };
 
-// Synthetic shards: witgen allocates the shard's footprint through the allocation ledger and
-// holds it until the proof is done, like a trace and its codewords would.
+// Synthetic shards that allocate what they book, phase by phase, through the allocation
+// ledger: witgen its peak (traces and scratch, the scratch freed when it returns), proving its
+// share on top of the traces, like codewords and sumcheck tables would.
 struct Harness {
   static constexpr std::size_t kFootprint = 1 << 20;
+  ShardBytes bytes{kFootprint, kFootprint, 0};
+  std::size_t max_inflight = 2;
   MemoryLedger admission, allocations;
   std::mutex mutex;
   std::vector<Interval> log;
@@ -42,24 +45,30 @@ struct Harness {
     (witgen ? witgen_threads : prove_threads).insert(std::this_thread::get_id());
   }
 
+  HostBuf alloc(std::size_t n) {
+    return alloc_vec<uint8_t, Kokkos::HostSpace>(allocations, "w", std::max<std::size_t>(n, 1));
+  }
+
   std::vector<std::size_t> run(std::size_t shards, std::size_t budget, bool overlap) {
     admission.set_budget("dev", budget);
     allocations.set_budget("HostSpace", budget);
-    PipelineOptions opt{overlap, 2, "dev", witgen_on_calling_thread};
+    PipelineOptions opt{overlap, max_inflight, "dev", witgen_on_calling_thread};
     return run_shard_pipeline<HostBuf, std::size_t>(
-        shards, admission, opt, [](std::size_t) { return kFootprint; },
+        shards, admission, opt, [&](std::size_t) { return bytes; },
         [&](std::size_t i) {
           ++witgen_calls;
           auto t0 = Clock::now();
           if (i == fail_witgen) throw std::runtime_error("records unreadable");
-          HostBuf buf = alloc_vec<uint8_t, Kokkos::HostSpace>(allocations, "w", kFootprint);
+          HostBuf traces = alloc(bytes.witness);
+          const HostBuf scratch = alloc(bytes.witgen - bytes.witness);
           std::this_thread::sleep_for(std::chrono::milliseconds(20));
           record(i, true, t0);
-          return buf;
+          return traces;
         },
         [&](std::size_t i, HostBuf&& w) {
           auto t0 = Clock::now();
           if (i == fail_prove) throw std::runtime_error("constraint unsatisfied");
+          const HostBuf tables = alloc(bytes.prove);
           std::this_thread::sleep_for(std::chrono::milliseconds(20));
           record(i, false, t0);
           return w.bytes() + i;
@@ -109,6 +118,38 @@ TEST_P(ShardPipeline, HoldsAtMostMaxInflightShardsWithAnUnlimitedBudget) {
   EXPECT_TRUE(h.any_overlap());
   EXPECT_LE(h.allocations.stats("HostSpace").peak, 2 * Harness::kFootprint);
   EXPECT_LE(h.admission.stats("dev").peak, 2 * Harness::kFootprint);
+}
+
+// Booked by phase: a shard waiting for its proof holds its traces only, so the next witgen
+// fits beside a proof in a budget below two whole shards.
+TEST_P(ShardPipeline, TheNextWitgenFitsBesideAProofInLessThanTwoShards) {
+  constexpr std::size_t k = Harness::kFootprint / 4;
+  h.bytes = {2 * k, k, 3 * k};  // peak: 4k
+  auto proofs = h.run(6, 6 * k, true);
+  ASSERT_EQ(proofs.size(), 6u);
+  EXPECT_TRUE(h.any_overlap());
+  EXPECT_LE(h.allocations.stats("HostSpace").peak, 6 * k);
+  EXPECT_EQ(h.admission.stats("dev").current, 0u);
+}
+
+TEST_P(ShardPipeline, WitgenWaitsWhenItWouldNotFitBesideAProof) {
+  constexpr std::size_t k = Harness::kFootprint / 4;
+  h.bytes = {2 * k, k, 3 * k};
+  h.run(4, 5 * k, true);  // a proof (4k) leaves k, less than a witgen (2k)
+  EXPECT_FALSE(h.any_overlap());
+  EXPECT_LE(h.allocations.stats("HostSpace").peak, 5 * k);
+}
+
+// Traces that fill the budget: two shards waiting would leave no room for the proof of the
+// first. Witgen of the second waits instead of taking it.
+TEST_P(ShardPipeline, ShardsWaitingForTheirProofAlwaysLeaveRoomForTheOldest) {
+  constexpr std::size_t k = Harness::kFootprint / 4;
+  h.bytes = {4 * k, 4 * k, k};
+  h.max_inflight = 3;
+  auto proofs = h.run(6, 8 * k, true);
+  ASSERT_EQ(proofs.size(), 6u);
+  EXPECT_LE(h.allocations.stats("HostSpace").peak, 8 * k);
+  EXPECT_EQ(h.admission.stats("dev").current, 0u);
 }
 
 TEST_P(ShardPipeline, NoOverlapWhenDisabled) {

@@ -153,6 +153,26 @@ TEST(Continuation, ThePipelineOptionsLeaveTheProofAsItIsAndBookingsBoundThePeak)
   }
 }
 
+// A read ecall moves its whole buffer in one cycle: 33 words, more than a shard's 2^4 transfer
+// rows. The run is refused before any proving, naming the shard and what to change.
+TEST(Continuation, AShardMovingMoreWordsThanItsTransferRowsIsRefusedBeforeProving) {
+  rv32::Asm a;
+  a.op(Op::lui, kT0, 0, 0, int32_t(rv32::kData));
+  a.op(Op::addi, kA7, 0, 0, 63).op(Op::addi, kA0, 0, 0, 0).op(Op::addi, kA1, kT0, 0, 0x100);
+  a.op(Op::addi, kA2, 0, 0, 128).op(Op::ecall, 0, 0, 0);
+  a.op(Op::addi, kA7, 0, 0, 93).op(Op::addi, kA0, 0, 0, 0).op(Op::ecall, 0, 0, 0);
+  const Key<Kokkos::Serial> k(a.program());
+  try {
+    k.prove(std::vector<uint8_t>(128, 7));
+    FAIL() << "proved a shard taller than its bound";
+  } catch (const std::invalid_argument& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("shard 0"), std::string::npos) << what;
+    EXPECT_NE(what.find("read_transfer"), std::string::npos) << what;
+    EXPECT_NE(what.find("shard_cycles"), std::string::npos) << what;
+  }
+}
+
 TEST(Continuation, ABudgetBelowOneShardFailsBeforeAnyWorkAndReleasesEverything) {
   MemoryLedger ledger, admission;
   admission.set_budget(Mem::name(), 1024);

@@ -59,6 +59,25 @@ TEST(MemoryLedger, WaitingBookingProceedsOnceMemoryIsReleased) {
   EXPECT_EQ(ledger.stats("dev").peak, 80u);
 }
 
+TEST(MemoryLedger, AShrunkBookingReturnsTheRestAndWakesAWaiter) {
+  MemoryLedger ledger;
+  ledger.set_budget("dev", 100);
+  Booking a = ledger.book("dev", 90, "witgen");
+  std::thread shrinker([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    a.shrink(30);
+  });
+  Booking b = ledger.book_waiting("dev", 70, "next");
+  shrinker.join();
+  EXPECT_EQ(a.bytes(), 30u);
+  EXPECT_EQ(ledger.stats("dev").current, 100u);
+  EXPECT_EQ(ledger.stats("dev").bookings, 2u);
+  EXPECT_THROW(a.shrink(31), std::invalid_argument);
+  a.release();
+  EXPECT_EQ(ledger.stats("dev").current, 70u);
+  EXPECT_EQ(ledger.stats("dev").bookings, 1u);
+}
+
 KPROVE_BACKEND_SUITE(OwnedViews);
 
 TYPED_TEST(OwnedViews, TraceReleaseReturnsItsBytes) {
