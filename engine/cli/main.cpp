@@ -11,6 +11,7 @@
 
 #include "config/job_config.hpp"
 #include "engine/jobs/execute_job.hpp"
+#include "engine/jobs/job_memory.hpp"
 #include "engine/jobs/job_security.hpp"
 #include "engine/jobs/output_paths.hpp"
 #include "engine/jobs/program_job.hpp"
@@ -132,6 +133,21 @@ std::vector<NamedPath> job_outputs(const JobConfig& job,
 
 std::vector<NamedPath> job_inputs(const JobConfig& job) { return {{"the job file", job.source}}; }
 
+// The worst shard's bookings against the prove space's budget, and the tallest shard that fits.
+std::string describe(const JobMemory& m) {
+  std::string out = "shards of 2^" + std::to_string(m.log_rows) + " rows book at most " +
+                    format_bytes(m.peak()) + " of " + m.space + " memory (worst mix: witgen " +
+                    format_bytes(m.shard.witgen) + ", proving " +
+                    format_bytes(m.shard.witness + m.shard.prove) + "; the last shard " +
+                    format_bytes(m.last.peak()) + ")";
+  if (m.budget == 0) return out + ", budget unlimited";
+  out += m.fits() ? ", within the budget of " : ", OVER the budget of ";
+  out += format_bytes(m.budget) + "; the largest shard that fits it: ";
+  if (!m.largest_fitting) return out + "none (not even 2^4 rows)";
+  return out + "2^" + std::to_string(*m.largest_fitting) + " rows (shard_cycles up to " +
+         std::to_string(m.largest_shard_cycles) + ")";
+}
+
 int cmd_validate(const std::vector<std::string>& words) {
   const Args a = parse_args("validate-config", words, 1, {});
   const JobConfig j = parse_job_file(a.positional[0]);
@@ -141,6 +157,7 @@ int cmd_validate(const std::vector<std::string>& words) {
   // either ok or by its error, never both.
   const PcsParams params = job_pcs_params(j);
   const SecurityEstimate security = job_security(j);
+  const JobMemory memory = job_memory(j);
   char entry[16];
   std::snprintf(entry, sizeof entry, "0x%08x", p.entry);
   std::cout << j.source << ": ok\n  job " << j.job << ": program " << p.name << " (entry "
@@ -155,7 +172,8 @@ int cmd_validate(const std::vector<std::string>& words) {
                                : std::string())
             << ", pow_bits " << j.pcs.pow_bits << "\n  security: " << security.describe()
             << "\n  memory: device " << budget(j.memory.device_budget) << ", host "
-            << budget(j.memory.host_budget) << "\n  pipeline: overlap "
+            << budget(j.memory.host_budget) << "\n  " << describe(memory)
+            << "\n  pipeline: overlap "
             << (j.pipeline.overlap ? "on" : "off") << ", at most " << j.pipeline.max_inflight_shards
             << " shard(s) in flight\n  output: " << j.output.proof << ", " << j.output.metrics
             << ", " << j.output.timeline << '\n';

@@ -1,5 +1,7 @@
 #include "engine/jobs/run_job.hpp"
 
+#include <sys/resource.h>
+
 #include <functional>
 #include <set>
 #include <sstream>
@@ -53,6 +55,11 @@ void record_peak_memory(const MemoryLedger& ledger, Metrics& metrics) {
   for_each_memory_space([&](const std::string& name, bool) {
     metrics.set_peak_memory(name, ledger.stats(name).peak);
   });
+  // What the ledger does not see (records, checkpoints, the proof): the process's peak
+  // resident set, so a long run shows its host memory staying bounded.
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) == 0)
+    metrics.set_peak_memory("process_rss", std::uint64_t(usage.ru_maxrss) * 1024);
 }
 
 namespace {

@@ -98,13 +98,20 @@ std::vector<uint32_t> Machine::shard_log_rows(const vm::Checkpoint& start) const
 }
 
 ShardBytes Machine::footprint(const vm::Checkpoint& start, const PcsParams& params,
-                           const FinalMemory* final) const {
+                             const FinalMemory* final) const {
+  std::optional<std::vector<uint32_t>> memory_tables;
+  if (final) memory_tables = zero_log_rows(final->memory);
+  return footprint_with(start, params, memory_tables);
+}
+
+ShardBytes Machine::footprint_with(const vm::Checkpoint& start, const PcsParams& params,
+                                  const std::optional<std::vector<uint32_t>>& zero_rows) const {
   std::vector<uint32_t> log_rows = shard_log_rows(start);
-  if (final) {
+  if (zero_rows) {
     for (const chip::Chip* c : {static_cast<const chip::Chip*>(&registers_),
                                 static_cast<const chip::Chip*>(&image_)})
       log_rows.push_back(*c->fixed_log_rows());
-    for (uint32_t h : zero_log_rows(final->memory)) log_rows.push_back(h);
+    log_rows.insert(log_rows.end(), zero_rows->begin(), zero_rows->end());
   }
   // Besides the traces: the records as uploaded, the lookup counters, the program rows.
   uint64_t extra = 0;
@@ -115,7 +122,29 @@ ShardBytes Machine::footprint(const vm::Checkpoint& start, const PcsParams& para
   extra += (start.io_words[0] + start.io_words[1]) * sizeof(TransferRecord);
   extra += (chip::kNumTables * chip::kTableRows + 2 * (uint64_t(1) << shape_.program_log_rows)) *
            sizeof(uint32_t);
-  return shard_footprint(chips(final != nullptr), log_rows, params, extra);
+  return shard_footprint(chips(zero_rows.has_value()), log_rows, params, extra);
+}
+
+ShardBytes Machine::worst_footprint(const PcsParams& params, bool last) const {
+  const uint32_t m = shape_.max_log_rows;
+  std::vector<std::size_t> order(vm::kNumChipKinds);
+  std::vector<std::size_t> cost(vm::kNumChipKinds);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    order[k] = k;
+    cost[k] = shard_footprint({list_[k]}, {m}, params).peak();
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
+  vm::Checkpoint worst;
+  for (std::size_t i = 0; i < order.size(); ++i)
+    worst.rows[order[i]] = uint64_t(1) << std::max<int64_t>(1, int64_t(m) - int64_t(i));
+  worst.io_words = {uint64_t(1) << m, uint64_t(1) << m};
+  std::optional<std::vector<uint32_t>> memory_tables;
+  if (last) {
+    memory_tables.emplace();
+    for (const auto& z : zero_) memory_tables->push_back(z->max_log_rows(m));
+  }
+  return footprint_with(worst, params, memory_tables);
 }
 
 namespace {

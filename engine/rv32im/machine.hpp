@@ -113,7 +113,13 @@ class Machine {
   // Bytes the shard that starts at `start` books in the prove space, phase by phase
   // (engine/prover/footprint.hpp), the last shard's with its memory tables over `final`.
   ShardBytes footprint(const vm::Checkpoint& start, const PcsParams& params,
-                     const FinalMemory* final = nullptr) const;
+                       const FinalMemory* final = nullptr) const;
+  // The most any shard of this machine books (for a budget, before a run): the worst mix of
+  // its shard_cycles(max_log_rows) cycles fills the instruction chips that cost most per row
+  // first, each to half the height of the one before (the mix that pads most), both transfer
+  // chips at the bound (an ecall moves its buffer in one cycle); the last shard's memory
+  // tables at their bounds.
+  ShardBytes worst_footprint(const PcsParams& params, bool last) const;
 
   // The transfer rows of the shard's read and write ecalls.
   std::vector<TransferRecord> transfers(const vm::ShardRecords& shard, bool read) const;
@@ -133,6 +139,9 @@ class Machine {
                                                               const PcsParams& params) const;
 
  private:
+  // With the memory tables when zero_rows (their heights) is set.
+  ShardBytes footprint_with(const vm::Checkpoint& start, const PcsParams& params,
+                            const std::optional<std::vector<uint32_t>>& zero_rows) const;
   template <class Exec>
   std::vector<Trace<typename Exec::memory_space>> memory_traces(const Exec& exec,
                                                                 MemoryLedger& ledger,

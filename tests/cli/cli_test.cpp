@@ -113,6 +113,21 @@ TEST_F(Cli, ValidateConfig) {
             std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("pcs: rate_bits 1, queries 8, pow_bits 2"), std::string::npos) << ok.out;
   EXPECT_NE(ok.out.find("security: "), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("shards of 2^10 rows book at most "), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("budget unlimited"), std::string::npos) << ok.out;
+  // With a host budget: the largest shard that fits it; below the last shard's fixed tables
+  // (2^16 rows), none does.
+  write("roomy.yaml", small_job("roomy") + "memory: {host_budget: 300MiB}\n");
+  Result roomy = kprove("validate-config roomy.yaml");
+  EXPECT_EQ(roomy.rc, 0) << roomy.err;
+  EXPECT_NE(roomy.out.find("of host memory"), std::string::npos) << roomy.out;
+  EXPECT_NE(roomy.out.find("within the budget of 300.00 MiB; the largest shard that fits it: 2^"),
+            std::string::npos) << roomy.out;
+  write("tight.yaml", small_job("tight") + "memory: {host_budget: 50MiB}\n");
+  Result tight = kprove("validate-config tight.yaml");
+  EXPECT_EQ(tight.rc, 0) << tight.err;
+  EXPECT_NE(tight.out.find("OVER the budget of 50.00 MiB; the largest shard that fits it: none"),
+            std::string::npos) << tight.out;
 
   write("bad.yaml", "job: bad\nprogram: " + guest_elf("programs/fibonacci") + "\nmax_cycles: 0\n");
   Result bad = kprove("validate-config bad.yaml");

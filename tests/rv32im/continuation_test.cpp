@@ -173,6 +173,30 @@ TEST(Continuation, AShardMovingMoreWordsThanItsTransferRowsIsRefusedBeforeProvin
   }
 }
 
+// The worst shard validate-config reports bounds every shard of a run, at every height.
+TEST(Continuation, TheWorstShardBoundsEveryShardOfARun) {
+  REQUIRE_GUESTS();
+  const vm::Program program =
+      vm::load_elf_file(test::guest_dir() + "/programs/sha256.elf");
+  for (uint32_t m : {10u, 12u}) {
+    const Key<Kokkos::Serial> k(program, m);
+    const ProgramRun run = run_program(*k.machine, k.vk, std::vector<uint8_t>(300, 'k'), 1u << 22);
+    FinalMemory final;
+    for (std::size_t s = 0; s < run.plan.num_shards(); ++s)
+      final.add(vm::record_shard(run.plan, s));
+    const ShardBytes worst = k.machine->worst_footprint(test_params(), false),
+                     worst_last = k.machine->worst_footprint(test_params(), true);
+    const std::size_t n = run.plan.num_shards();
+    for (std::size_t s = 0; s + 1 < n; ++s) {
+      const ShardBytes b = k.machine->footprint(run.plan.starts[s], test_params());
+      EXPECT_LE(b.witgen, worst.witgen) << m << " shard " << s;
+      EXPECT_LE(b.witness + b.prove, worst.witness + worst.prove) << m << " shard " << s;
+    }
+    EXPECT_LE(k.machine->footprint(run.plan.starts[n - 1], test_params(), &final).peak(),
+              worst_last.peak()) << m;
+  }
+}
+
 TEST(Continuation, ABudgetBelowOneShardFailsBeforeAnyWorkAndReleasesEverything) {
   MemoryLedger ledger, admission;
   admission.set_budget(Mem::name(), 1024);
