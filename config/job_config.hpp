@@ -63,6 +63,9 @@ struct MemoryConfig {
 struct PipelineConfig {
   bool overlap = true;
   unsigned max_inflight_shards = 2;  // 1 .. 16
+  // Pass 1 keeps shards' commitments for pass 2 while the budget holds them (a run of many
+  // shards then re-executes and recommits only the shards it could not keep).
+  bool keep_commitments = true;
 };
 
 // Defaults: out/<job>.proof, out/<job>.metrics.json, out/<job>.timeline.json.

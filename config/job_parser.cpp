@@ -202,8 +202,10 @@ class JobParser {
   PipelineConfig pipeline(const YAML::Node& n) const {
     PipelineConfig p;
     if (!n) return p;
-    r_.check_map(n, "pipeline", {"overlap", "max_inflight_shards"});
+    r_.check_map(n, "pipeline", {"overlap", "max_inflight_shards", "keep_commitments"});
     if (auto v = n["overlap"]) p.overlap = r_.boolean(v, "pipeline.overlap");
+    if (auto v = n["keep_commitments"])
+      p.keep_commitments = r_.boolean(v, "pipeline.keep_commitments");
     if (auto v = n["max_inflight_shards"])
       p.max_inflight_shards = unsigned(r_.integer(v, "pipeline.max_inflight_shards", 1, 16));
     return p;

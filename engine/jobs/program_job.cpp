@@ -68,6 +68,7 @@ ProgramJobResult prove_job(const JobConfig& job, const rv32im::Machine& machine,
   options.metrics = &metrics;
   options.overlap = job.pipeline.overlap;
   options.max_inflight_shards = job.pipeline.max_inflight_shards;
+  options.keep_commitments = job.pipeline.keep_commitments;
   options.admission = &admission;
   std::vector<uint64_t> cycles;
   for (const rv32im::ShardSpan& span : run.proof.spans) cycles.push_back(span.cycles);

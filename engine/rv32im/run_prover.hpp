@@ -3,9 +3,10 @@
 // state bus chains each shard's last step to the next shard's first, and the last shard's
 // memory tables initialise and finalise the state of the whole run. So the challenges must
 // come after every shard's commitment (run_challenges), and the prover makes two passes:
-//   1. per shard: re-execute from its checkpoint, witgen, commit; keep the root only;
-//   2. draw the run's challenges, then per shard: re-execute, witgen, commit (the same root),
-//      prove under the challenges.
+//   1. per shard: re-execute from its checkpoint, witgen, commit; keep the root, and the
+//      whole commitment while the budget holds it (RunOptions::keep_commitments);
+//   2. draw the run's challenges, then per shard: prove a kept commitment as it is, or
+//      re-execute, witgen, commit (the same root) and prove under the challenges.
 // The last shard is committed at the end of pass 1 and proven right away, so a run of one
 // shard is committed once. Both passes stream shards through engine/scheduler's pipeline:
 // re-execution and witgen of shard i+1 beside the commit (and proof) of shard i, each shard's
@@ -26,6 +27,7 @@
 #include "engine/metrics/metrics.hpp"
 #include "engine/prover/shard_prover.hpp"
 #include "engine/rv32im/program_proof.hpp"
+#include "engine/scheduler/kept_commitments.hpp"
 #include "engine/scheduler/shard_pipeline.hpp"
 #include "engine/scheduler/trace_transfer.hpp"
 #include "views/instances.hpp"
@@ -45,6 +47,11 @@ struct RunOptions {
   MemoryLedger* admission = nullptr;
   // Called with a shard's index once its proof is made (from the thread that proved it).
   std::function<void(std::size_t)> proven;
+  // Pass 1 keeps a shard's commitment (traces, codewords, Merkle layers) for pass 2 while the
+  // admission budget holds it beside what the pipeline may book; pass 2 proves the kept
+  // shards without re-executing, tracing and committing them again. Under an unlimited
+  // budget nothing is kept: device memory must stay bounded by the shards in flight.
+  bool keep_commitments = true;
 };
 
 // Proves the shards of `proof` (its public values and spans as they stand: a prover that
@@ -136,15 +143,26 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   const auto footprint = [&](std::size_t s) { return machine.footprint(plan.starts[s], vk.params); };
   ShardProverOptions precommit{metrics, "precommit"}, prover{metrics};
 
-  // Pass 1: every shard but the last, for its root.
+  // Pass 1: every shard but the last, for its root; kept whole while the budget allows.
+  KeptCommitments<PMem> kept(admission, PMem::name(), n - 1);
+  if (options.keep_commitments) {
+    std::size_t peak = 0;
+    for (std::size_t s = 0; s + 1 < n; ++s) peak = std::max(peak, footprint(s).peak());
+    const std::size_t in_flight =
+        pipeline.overlap ? std::max<std::size_t>(1, pipeline.max_inflight_shards) : 1;
+    kept.reserve_for_pipeline(in_flight * peak);
+  }
   std::vector<ShardCommitment> commitments =
       run_shard_pipeline<Witness, ShardCommitment>(
           n - 1, admission, pipeline, footprint,
           [&](std::size_t s) { return witness(s, true); },
           [&](std::size_t s, Witness&& w) {
-            const auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w),
-                                        vk.params, s, precommit);
-            return ShardCommitment{c.log_rows, c.root()};
+            auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params,
+                                  s, precommit);
+            ShardCommitment out{c.log_rows, c.root()};
+            const ShardBytes b = footprint(s);
+            kept.offer(s, b.witness + b.prove, std::move(c));
+            return out;
           });
 
   // The last shard, whose memory tables need every shard's records: committed once.
@@ -167,6 +185,7 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
     try {
       record(n - 1, true);
       bytes = machine.footprint(plan.starts[n - 1], vk.params, &final);
+      kept.make_room(bytes.peak());
       booking = admission.book_waiting(PMem::name(), bytes.witgen, label + " witgen");
       w.emplace(traces(n - 1));
       booking.shrink(std::min(bytes.witness, bytes.witgen));
@@ -184,12 +203,31 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
     }
   }
 
-  // Pass 2: the other shards again, proven under the run's challenges.
-  std::vector<std::vector<uint8_t>> proofs =
-      run_shard_pipeline<Witness, std::vector<uint8_t>>(
-          n - 1, admission, pipeline, footprint,
-          [&](std::size_t s) { return witness(s, false); },
-          [&](std::size_t s, Witness&& w) {
+  // Pass 2: the kept shards proven as they are, the others again, under the run's challenges.
+  if (metrics)
+    metrics->set_label("kept_commitments",
+                       std::to_string(kept.kept()) + " of " + std::to_string(n - 1));
+  std::vector<std::size_t> again;
+  for (std::size_t s = 0; s + 1 < n; ++s) {
+    std::optional<CommittedShard<PMem>> c = kept.take(s);
+    if (!c) {
+      again.push_back(s);
+      continue;
+    }
+    try {
+      out.shards[s] = prove(s, std::move(*c));
+    } catch (const std::exception& e) {
+      throw ShardError(s, "prove", e.what());
+    }
+    kept.release(s);
+  }
+  std::vector<std::vector<uint8_t>> proofs;
+  try {
+    proofs = run_shard_pipeline<Witness, std::vector<uint8_t>>(
+          again.size(), admission, pipeline, [&](std::size_t i) { return footprint(again[i]); },
+          [&](std::size_t i) { return witness(again[i], false); },
+          [&](std::size_t i, Witness&& w) {
+            const std::size_t s = again[i];
             auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params,
                                   s, prover);
             if (c.root() != commitments[s].root)
@@ -197,7 +235,10 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
                                      "not deterministic)");
             return prove(s, std::move(c));
           });
-  for (std::size_t s = 0; s + 1 < n; ++s) out.shards[s] = std::move(proofs[s]);
+  } catch (const ShardError& e) {
+    throw ShardError(again[e.shard()], e.phase(), e.detail());  // the pipeline counts from 0
+  }
+  for (std::size_t i = 0; i < again.size(); ++i) out.shards[again[i]] = std::move(proofs[i]);
   return out;
 }
 

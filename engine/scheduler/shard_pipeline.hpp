@@ -35,11 +35,16 @@ class ShardError : public std::runtime_error {
  public:
   ShardError(std::size_t shard, const std::string& phase, const std::string& what)
       : std::runtime_error("shard " + std::to_string(shard) + ": " + phase + " failed: " + what),
-        shard_(shard) {}
+        shard_(shard),
+        phase_(phase),
+        detail_(what) {}
   std::size_t shard() const { return shard_; }
+  const std::string& phase() const { return phase_; }
+  const std::string& detail() const { return detail_; }
 
  private:
   std::size_t shard_;
+  std::string phase_, detail_;
 };
 
 struct PipelineOptions {

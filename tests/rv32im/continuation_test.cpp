@@ -197,6 +197,41 @@ TEST(Continuation, TheWorstShardBoundsEveryShardOfARun) {
   }
 }
 
+// Pass 1's commitments kept for pass 2 under a budget: all of them, some, or none (no
+// budget); the proof is the same, the shards kept are not re-executed, and nothing stays booked.
+TEST(Continuation, KeptCommitmentsSkipTheSecondPassAndLeaveTheProofAsItIs) {
+  const ProgramProof& reference = honest();
+  const std::size_t n = reference.shards.size();
+  std::size_t peak = 0;
+  const ProgramRun run = run_program(*key().machine, key().vk, kInput, 1u << 22);
+  for (std::size_t s = 0; s < n; ++s)
+    peak = std::max(peak, key().machine->footprint(run.plan.starts[s], test_params()).peak());
+  // overlap off: the pipeline reserves one shard's peak beside the kept ones.
+  const std::vector<std::pair<std::size_t, std::string>> cases = {
+      {0, "0 of " + std::to_string(n - 1)},
+      {std::size_t(1) << 40, std::to_string(n - 1) + " of " + std::to_string(n - 1)},
+      {3 * peak + peak / 2, "2 of " + std::to_string(n - 1)}};
+  for (const auto& [budget, kept] : cases) {
+    SCOPED_TRACE(budget);
+    MemoryLedger ledger, admission;
+    admission.set_budget(Mem::name(), budget);
+    Metrics metrics;
+    RunOptions options;
+    options.overlap = false;
+    options.admission = &admission;
+    options.metrics = &metrics;
+    const ProgramProof p = key().prove(kInput, options, &ledger);
+    EXPECT_EQ(serialize(p), serialize(reference));
+    EXPECT_EQ(metrics.labels().at("kept_commitments"), kept);
+    std::size_t emulated = 0;
+    for (const PhaseRecord& r : metrics.phases()) emulated += r.phase == "emulate";
+    EXPECT_EQ(emulated, n + (n - 1) - std::stoul(kept));
+    EXPECT_EQ(ledger.stats(Mem::name()).current, 0u);
+    EXPECT_EQ(admission.stats(Mem::name()).current, 0u);
+    if (budget != 0) EXPECT_LE(admission.stats(Mem::name()).peak, budget);
+  }
+}
+
 TEST(Continuation, ABudgetBelowOneShardFailsBeforeAnyWorkAndReleasesEverything) {
   MemoryLedger ledger, admission;
   admission.set_budget(Mem::name(), 1024);
