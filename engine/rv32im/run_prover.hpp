@@ -144,7 +144,7 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   ShardProverOptions precommit{metrics, "precommit"}, prover{metrics};
 
   // Pass 1: every shard but the last, for its root; kept whole while the budget allows.
-  KeptCommitments<PMem> kept(admission, PMem::name(), n - 1);
+  KeptCommitments<CommittedShard<PMem>> kept(admission, PMem::name(), n - 1);
   if (options.keep_commitments) {
     std::size_t peak = 0;
     for (std::size_t s = 0; s + 1 < n; ++s) peak = std::max(peak, footprint(s).peak());
