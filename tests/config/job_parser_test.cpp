@@ -103,6 +103,7 @@ TEST(JobParser, MinimalJobGetsDocumentedDefaults) {
   EXPECT_EQ(c.memory.host_budget, 0u);
   EXPECT_TRUE(c.pipeline.overlap);
   EXPECT_EQ(c.pipeline.max_inflight_shards, 2u);
+  EXPECT_TRUE(c.pipeline.keep_commitments);
   EXPECT_EQ(c.output.proof, "out/tiny.proof");
   EXPECT_EQ(c.output.metrics, "out/tiny.metrics.json");
   EXPECT_EQ(c.output.timeline, "out/tiny.timeline.json");
@@ -136,7 +137,7 @@ max_cycles: 281474976710656
 shard_cycles: 67108864
 pcs: { rate_bits: 4, queries: 1000, pow_bits: 0 }
 memory: { device_budget: 3 GiB, host_budget: 1500 }
-pipeline: { overlap: false, max_inflight_shards: 16 }
+pipeline: { overlap: false, max_inflight_shards: 16, keep_commitments: false }
 output: { proof: p.bin, metrics: m.json, timeline: t.json }
 log: { level: off }
 )");
@@ -156,6 +157,7 @@ log: { level: off }
   EXPECT_EQ(c.memory.host_budget, 1500u);
   EXPECT_FALSE(c.pipeline.overlap);
   EXPECT_EQ(c.pipeline.max_inflight_shards, 16u);
+  EXPECT_FALSE(c.pipeline.keep_commitments);
   EXPECT_EQ(c.output.proof, "p.bin");
   EXPECT_EQ(c.output.metrics, "m.json");
   EXPECT_EQ(c.output.timeline, "t.json");
