@@ -209,7 +209,8 @@ TEST(JobParser, UnknownKeysWithSuggestion) {
                {"t.yaml:3:3: pcs.queires: unknown key (did you mean 'queries'?)"});
   expect_error(
       "job: a\npipeline: {overlap: true, inflight: 2}\n",
-      {"pipeline.inflight: unknown key;", "expected one of overlap or max_inflight_shards"});
+      {"pipeline.inflight: unknown key;",
+       "expected one of overlap, max_inflight_shards or keep_commitments"});
   const std::string far = error_of("job: a\ncolour: red\n");
   EXPECT_NE(far.find("colour: unknown key"), std::string::npos) << far;
   EXPECT_EQ(far.find("did you mean"), std::string::npos) << far;
