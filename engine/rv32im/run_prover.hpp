@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <numeric>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -144,17 +145,19 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   ShardProverOptions precommit{metrics, "precommit"}, prover{metrics};
 
   // Pass 1: every shard but the last, for its root; kept whole while the budget allows.
+  std::vector<std::size_t> first(n - 1);
+  std::iota(first.begin(), first.end(), std::size_t(0));
   KeptCommitments<CommittedShard<PMem>> kept(admission, PMem::name(), n - 1);
   if (options.keep_commitments) {
     std::size_t peak = 0;
-    for (std::size_t s = 0; s + 1 < n; ++s) peak = std::max(peak, footprint(s).peak());
+    for (std::size_t s : first) peak = std::max(peak, footprint(s).peak());
     const std::size_t in_flight =
         pipeline.overlap ? std::max<std::size_t>(1, pipeline.max_inflight_shards) : 1;
     kept.reserve_for_pipeline(in_flight * peak);
   }
   std::vector<ShardCommitment> commitments =
       run_shard_pipeline<Witness, ShardCommitment>(
-          n - 1, admission, pipeline, footprint,
+          first, admission, pipeline, footprint,
           [&](std::size_t s) { return witness(s, true); },
           [&](std::size_t s, Witness&& w) {
             auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params,
@@ -165,7 +168,8 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
             return out;
           });
 
-  // The last shard, whose memory tables need every shard's records: committed once.
+  // The last shard, whose memory tables need every shard's records: committed once, its
+  // footprint known once every shard is recorded.
   std::optional<LogupChallenges> challenges;
   const auto prove = [&](std::size_t s, CommittedShard<PMem>&& c) {
     const bool last = s + 1 == n;
@@ -177,38 +181,30 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
     if (options.proven) options.proven(s);
     return bytes;
   };
-  {
-    std::optional<Witness> w;
-    Booking booking;
-    ShardBytes bytes;
-    const std::string label = "shard " + std::to_string(n - 1);
-    try {
-      record(n - 1, true);
-      bytes = machine.footprint(plan.starts[n - 1], vk.params, &final);
-      kept.make_room(bytes.peak());
-      booking = admission.book_waiting(PMem::name(), bytes.witgen, label + " witgen");
-      w.emplace(traces(n - 1));
-      booking.shrink(std::min(bytes.witness, bytes.witgen));
-    } catch (const std::exception& e) {
-      throw ShardError(n - 1, "witgen", e.what());
-    }
-    try {
-      const Booking proving = admission.book_waiting(PMem::name(), bytes.prove, label + " prove");
-      auto c = commit_shard(pexec, ledger, machine.chips(), std::move(*w), vk.params, n - 1, prover);
-      commitments.push_back({c.log_rows, c.root()});
-      challenges = run_challenges(out.public_values, out.spans, commitments);
-      out.shards[n - 1] = prove(n - 1, std::move(c));
-    } catch (const std::exception& e) {
-      throw ShardError(n - 1, "prove", e.what());
-    }
+  ShardBytes last_bytes;
+  try {
+    record(n - 1, true);
+    last_bytes = machine.footprint(plan.starts[n - 1], vk.params, &final);
+  } catch (const std::exception& e) {
+    throw ShardError(n - 1, "witgen", e.what());
   }
+  kept.make_room(last_bytes.peak());
+  out.shards[n - 1] = std::move(run_shard_pipeline<Witness, std::vector<uint8_t>>(
+      {n - 1}, admission, pipeline, [&](std::size_t) { return last_bytes; },
+      [&](std::size_t s) { return traces(s); },
+      [&](std::size_t s, Witness&& w) {
+        auto c = commit_shard(pexec, ledger, machine.chips(), std::move(w), vk.params, s, prover);
+        commitments.push_back({c.log_rows, c.root()});
+        challenges = run_challenges(out.public_values, out.spans, commitments);
+        return prove(s, std::move(c));
+      })[0]);
 
   // Pass 2: the kept shards proven as they are, the others again, under the run's challenges.
   if (metrics)
     metrics->set_label("kept_commitments",
                        std::to_string(kept.kept()) + " of " + std::to_string(n - 1));
   std::vector<std::size_t> again;
-  for (std::size_t s = 0; s + 1 < n; ++s) {
+  for (std::size_t s : first) {
     std::optional<CommittedShard<PMem>> c = kept.take(s);
     if (!c) {
       again.push_back(s);
@@ -221,23 +217,16 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
     }
     kept.release(s);
   }
-  std::vector<std::vector<uint8_t>> proofs;
-  try {
-    proofs = run_shard_pipeline<Witness, std::vector<uint8_t>>(
-          again.size(), admission, pipeline, [&](std::size_t i) { return footprint(again[i]); },
-          [&](std::size_t i) { return witness(again[i], false); },
-          [&](std::size_t i, Witness&& w) {
-            const std::size_t s = again[i];
-            auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params,
-                                  s, prover);
-            if (c.root() != commitments[s].root)
-              throw std::logic_error("the commitment differs from the first pass's (witgen is "
-                                     "not deterministic)");
-            return prove(s, std::move(c));
-          });
-  } catch (const ShardError& e) {
-    throw ShardError(again[e.shard()], e.phase(), e.detail());  // the pipeline counts from 0
-  }
+  std::vector<std::vector<uint8_t>> proofs = run_shard_pipeline<Witness, std::vector<uint8_t>>(
+      again, admission, pipeline, footprint, [&](std::size_t s) { return witness(s, false); },
+      [&](std::size_t s, Witness&& w) {
+        auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params, s,
+                              prover);
+        if (c.root() != commitments[s].root)
+          throw std::logic_error("the commitment differs from the first pass's (witgen is "
+                                 "not deterministic)");
+        return prove(s, std::move(c));
+      });
   for (std::size_t i = 0; i < again.size(); ++i) out.shards[again[i]] = std::move(proofs[i]);
   return out;
 }

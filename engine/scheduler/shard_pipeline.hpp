@@ -35,16 +35,11 @@ class ShardError : public std::runtime_error {
  public:
   ShardError(std::size_t shard, const std::string& phase, const std::string& what)
       : std::runtime_error("shard " + std::to_string(shard) + ": " + phase + " failed: " + what),
-        shard_(shard),
-        phase_(phase),
-        detail_(what) {}
+        shard_(shard) {}
   std::size_t shard() const { return shard_; }
-  const std::string& phase() const { return phase_; }
-  const std::string& detail() const { return detail_; }
 
  private:
   std::size_t shard_;
-  std::string phase_, detail_;
 };
 
 struct PipelineOptions {
@@ -57,52 +52,54 @@ struct PipelineOptions {
   bool witgen_on_calling_thread = false;
 };
 
-// Runs witgen(i) then prove(i, witness) for every shard, in shard order for proving.
-// footprint(i) is shard i's bytes in `space` by phase. Throws std::invalid_argument before
-// any work if one shard's peak alone exceeds the budget, and ShardError (after stopping the
-// other stage cleanly) if a stage throws.
+// Runs witgen(s) then prove(s, witness) for every shard s of `shards`, proving them in that
+// order, and returns their proofs in it. footprint(s) is shard s's bytes in `space` by phase.
+// Throws std::invalid_argument before any work if one shard's peak alone exceeds the budget,
+// and ShardError (after stopping the other stage cleanly) if a stage throws.
 template <class Witness, class Proof>
-std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admission,
+std::vector<Proof> run_shard_pipeline(const std::vector<std::size_t>& shards,
+                                      MemoryLedger& admission,
                                       const PipelineOptions& opt,
                                       const std::function<ShardBytes(std::size_t)>& footprint,
                                       const std::function<Witness(std::size_t)>& witgen,
                                       const std::function<Proof(std::size_t, Witness&&)>& prove) {
   const std::size_t budget = admission.stats(opt.space).budget;
-  std::vector<ShardBytes> bytes(shards);
-  for (std::size_t i = 0; i < shards; ++i) {
-    bytes[i] = footprint(i);
+  const std::size_t count = shards.size();
+  std::vector<ShardBytes> bytes(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    bytes[i] = footprint(shards[i]);
     if (budget != 0 && bytes[i].peak() > budget)
-      throw std::invalid_argument("shard " + std::to_string(i) + " needs " +
+      throw std::invalid_argument("shard " + std::to_string(shards[i]) + " needs " +
                                   std::to_string(bytes[i].peak()) + " bytes of " + opt.space +
                                   " memory, more than the whole budget of " +
                                   std::to_string(budget) + " bytes");
   }
 
   struct Ready {
-    std::size_t shard;
+    std::size_t at;  // position in `shards`
     Booking booking;
     std::optional<Witness> witness;
   };
   auto generate = [&](std::size_t i) {
-    const std::string label = "shard " + std::to_string(i);
+    const std::string label = "shard " + std::to_string(shards[i]);
     Booking b = admission.book_waiting(opt.space, bytes[i].witgen, label + " witgen");
     try {
-      Ready r{i, std::move(b), std::optional<Witness>(witgen(i))};
+      Ready r{i, std::move(b), std::optional<Witness>(witgen(shards[i]))};
       r.booking.shrink(std::min(bytes[i].witness, bytes[i].witgen));
       return r;
     } catch (const std::exception& e) {
-      throw ShardError(i, "witgen", e.what());
+      throw ShardError(shards[i], "witgen", e.what());
     }
   };
   auto book_prove = [&](const Ready& r) {
-    return admission.book_waiting(opt.space, bytes[r.shard].prove,
-                                  "shard " + std::to_string(r.shard) + " prove");
+    return admission.book_waiting(opt.space, bytes[r.at].prove,
+                                  "shard " + std::to_string(shards[r.at]) + " prove");
   };
   auto finish = [&](Ready& r, Booking&& proving, std::vector<Proof>& out) {
     try {
-      out.push_back(prove(r.shard, std::move(*r.witness)));
+      out.push_back(prove(shards[r.at], std::move(*r.witness)));
     } catch (const std::exception& e) {
-      throw ShardError(r.shard, "prove", e.what());
+      throw ShardError(shards[r.at], "prove", e.what());
     }
     r.witness.reset();  // free the shard's buffers before its reservations return
     r.booking.release();
@@ -110,9 +107,9 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
   };
 
   std::vector<Proof> proofs;
-  proofs.reserve(shards);
-  if (!opt.overlap || shards < 2) {
-    for (std::size_t i = 0; i < shards; ++i) {
+  proofs.reserve(count);
+  if (!opt.overlap || count < 2) {
+    for (std::size_t i = 0; i < count; ++i) {
       Ready r = generate(i);
       finish(r, book_prove(r), proofs);
     }
@@ -127,7 +124,7 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
   bool producer_done = false, stop = false;
   std::size_t proving = 0;  // the shard the consumer holds
   const std::size_t max_inflight = opt.max_inflight_shards == 0 ? 1 : opt.max_inflight_shards;
-  // Shards [waiting_begin, waiting_end) are admitted and not yet booked for proving; they hold
+  // Positions [waiting_begin, waiting_end) are admitted and not yet booked for proving; they hold
   // waiting_bytes (an upper bound while a witgen shrinks its booking).
   std::size_t waiting_begin = 0, waiting_end = 0, waiting_bytes = 0;
   auto admissible = [&](std::size_t j) {
@@ -139,7 +136,7 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
   };
 
   auto produce = [&] {
-    for (std::size_t i = 0; i < shards; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       {
         std::unique_lock<std::mutex> lock(m);
         cv.wait(lock, [&] {
@@ -167,7 +164,7 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
     cv.notify_all();
   };
   auto consume = [&] {
-    for (std::size_t i = 0; i < shards; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       std::optional<Ready> r;
       {
         std::unique_lock<std::mutex> lock(m);
@@ -181,7 +178,7 @@ std::vector<Proof> run_shard_pipeline(std::size_t shards, MemoryLedger& admissio
         Booking booked = book_prove(*r);
         {
           std::lock_guard<std::mutex> lock(m);
-          waiting_begin = r->shard + 1;
+          waiting_begin = r->at + 1;
           waiting_bytes -= r->booking.bytes();
         }
         cv.notify_all();

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <thread>
 
@@ -53,8 +54,10 @@ struct Harness {
     admission.set_budget("dev", budget);
     allocations.set_budget("HostSpace", budget);
     PipelineOptions opt{overlap, max_inflight, "dev", witgen_on_calling_thread};
+    std::vector<std::size_t> order(shards);
+    std::iota(order.begin(), order.end(), std::size_t(0));
     return run_shard_pipeline<HostBuf, std::size_t>(
-        shards, admission, opt, [&](std::size_t) { return bytes; },
+        order, admission, opt, [&](std::size_t) { return bytes; },
         [&](std::size_t i) {
           ++witgen_calls;
           auto t0 = Clock::now();
