@@ -36,6 +36,10 @@ void set_level(Level level) {
   logger().set_level(map[static_cast<int>(level)]);
 }
 
+void set_source(const std::string& source) {
+  logger().set_pattern("[%H:%M:%S.%e] [" + source + "] [%^%l%$] %v");
+}
+
 void debug(const std::string& msg) { logger().debug(msg); }
 void info(const std::string& msg) { logger().info(msg); }
 void warn(const std::string& msg) { logger().warn(msg); }

@@ -5,11 +5,15 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "config/job_config.hpp"
+#include "engine/distributed/devices.hpp"
+#include "engine/distributed/launch.hpp"
+#include "engine/distributed/team.hpp"
 #include "engine/jobs/execute_job.hpp"
 #include "engine/jobs/job_memory.hpp"
 #include "engine/jobs/job_security.hpp"
@@ -21,11 +25,22 @@
 #include "engine/proof/bytes.hpp"
 #include "engine/verifier/verify_error.hpp"
 #include "engine/version.hpp"
+#ifdef KPROVE_HAVE_MPI
+#include "engine/distributed/mpi/mpi_world.hpp"
+#endif
 
 namespace kprove {
 namespace {
 
 constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+
+// How this process was started: alone, or as one rank of an MPI launch.
+struct Launch {
+  Communicator* world = nullptr;  // null: one process
+  int local_rank = 0;
+  bool ranked() const { return world && world->size() > 1; }
+  bool writes() const { return !world || world->rank() == 0; }
+};
 
 const char* const kHelp = R"(usage: kprove <command> [arguments]
 
@@ -40,6 +55,9 @@ commands:
       and output paths. Every output is checked before any work (absent or a regular file,
       distinct from the job file and the other outputs) and replaced only once all are
       written, the proof last (config/jobs/README.md, "Outputs").
+      Under mpirun (a build with KPROVE_MPI) the shards are spread over the ranks, one GPU
+      each (local rank modulo the GPUs, unless --kokkos-device-id is given); rank 0 writes
+      the proof (the same bytes as one process), the metrics and the timeline of its shards.
   verify PROOF (JOB.yaml | --program ELF | --vk FILE) [--min-security-bits N]
          [--security-regime provable|conjectured]
       Check a program proof against the program's verifying key: the job's program under the
@@ -207,12 +225,19 @@ JobConfig job_with_overrides(const std::string& command, const std::vector<std::
   return job;
 }
 
-int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv) {
+int cmd_run(const std::vector<std::string>& words, int& kokkos_argc, char** kokkos_argv,
+            const Launch& launch) {
   const JobConfig job =
       job_with_overrides("run", words, {"--log-level", "--proof", "--metrics", "--timeline"});
   Kokkos::ScopeGuard kokkos(kokkos_argc, kokkos_argv);
   Metrics metrics;
-  const ProgramJobResult r = run_program_proving_job(job, metrics, MemoryLedger::global());
+  if (launch.world) {
+    metrics.set_label("ranks", std::to_string(launch.world->size()));
+    metrics.set_label("rank", std::to_string(launch.world->rank()));
+  }
+  const ProgramJobResult r =
+      run_program_proving_job(job, metrics, MemoryLedger::global(), launch.world);
+  if (!launch.writes()) return kOk;
   write_job_reports(job, metrics, r.bytes);  // the proof is renamed into place last
   std::cout << phase_table(metrics) << "proved: " << describe_statement(r.proof) << "\n  "
             << r.proof.shards.size() << " shard(s), " << format_bytes(r.bytes.size())
@@ -395,23 +420,41 @@ void check_kokkos_option(const std::string& arg) {
 
 // Kokkos' own options are split off (and only handed to Kokkos by commands that need it), so
 // the commands see only their own words.
-int run_cli(int argc, char** argv) {
+int run_cli(int argc, char** argv, const Launch& launch) {
   std::vector<char*> kokkos_args = {argv[0]};
   std::vector<std::string> words;
+  bool device_chosen = false;
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]).rfind("--kokkos-", 0) == 0) {
       check_kokkos_option(argv[i]);
       kokkos_args.push_back(argv[i]);
+      for (const char* name : {"--kokkos-device-id", "--kokkos-device", "--kokkos-num-devices"})
+        device_chosen = device_chosen || std::string(argv[i]).rfind(name, 0) == 0;
     }
     else
       words.emplace_back(argv[i]);
   }
-  int kokkos_argc = static_cast<int>(kokkos_args.size());
-  kokkos_args.push_back(nullptr);
-
   if (words.empty()) throw UsageError("no command given");
   const std::string command = words.front();
   words.erase(words.begin());
+  if (launched_by_mpi() && command == "run" && !launch.world)
+    throw UsageError("run: this kprove was built without MPI (KPROVE_MPI=OFF), so under an MPI "
+                     "launcher every rank would prove the whole job; run it as one process");
+  if (launch.ranked() && command != "run")
+    throw UsageError(command + ": only 'run' spreads over MPI ranks; run '" + command +
+                     "' as one process");
+  if (launch.ranked()) log::set_source("rank " + std::to_string(launch.world->rank()));
+  // Ranks of one host take its GPUs in turn.
+  std::string device_option;
+  if (launch.ranked() && !device_chosen) {
+    if (const int gpus = visible_gpus(); gpus > 0) {
+      device_option = "--kokkos-device-id=" + std::to_string(launch.local_rank % gpus);
+      kokkos_args.push_back(device_option.data());
+    }
+  }
+  int kokkos_argc = static_cast<int>(kokkos_args.size());
+  kokkos_args.push_back(nullptr);
+
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kHelp;
     return kOk;
@@ -423,10 +466,43 @@ int run_cli(int argc, char** argv) {
   if (command == "validate-config") return cmd_validate(words);
   if (command == "verify") return cmd_verify(words, kokkos_argc, kokkos_args.data());
   if (command == "selfcheck") return cmd_selfcheck(words, kokkos_argc, kokkos_args.data());
-  if (command == "run") return cmd_run(words, kokkos_argc, kokkos_args.data());
+  if (command == "run") return cmd_run(words, kokkos_argc, kokkos_args.data(), launch);
   if (command == "execute") return cmd_execute(words);
   if (command == "vk") return cmd_vk(words, kokkos_argc, kokkos_args.data());
   throw UsageError("unknown command '" + command + "'");
+}
+
+// Runs the command line; returns the exit status. `agreed`: the status is every rank's (a
+// success, or a failure every rank was told of).
+int run_main(int argc, char** argv, const Launch& launch, bool& agreed) {
+  agreed = false;
+  // An error of one rank names it (a failure every rank shares names the failed rank).
+  const std::string who =
+      launch.ranked() ? "rank " + std::to_string(launch.world->rank()) + ": " : "";
+  try {
+    const int status = run_cli(argc, argv, launch);
+    agreed = true;
+    return status;
+  } catch (const RankFailure& e) {
+    agreed = true;  // rank 0 reports it
+    if (launch.writes()) std::fprintf(stderr, "kprove: job failed: %s\n", e.what());
+    return kFailed;
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "kprove: %s%s (see 'kprove --help')\n", who.c_str(), e.what());
+    return kUsage;
+  } catch (const ConfigError& e) {
+    std::fprintf(stderr, "kprove: %s%s\n", who.c_str(), e.what());
+    return kUsage;
+  } catch (const vm::ElfError& e) {
+    std::fprintf(stderr, "kprove: %s%s\n", who.c_str(), e.what());
+    return kUsage;
+  } catch (const vm::VmError& e) {
+    std::fprintf(stderr, "kprove: %sguest stopped: %s\n", who.c_str(), e.what());
+    return kFailed;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "kprove: %sjob failed: %s\n", who.c_str(), e.what());
+    return kFailed;
+  }
 }
 
 }  // namespace
@@ -434,22 +510,22 @@ int run_cli(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace kprove;
+  bool agreed = false;
+#ifdef KPROVE_HAVE_MPI
+  std::optional<MpiSession> mpi;
   try {
-    return run_cli(argc, argv);
-  } catch (const UsageError& e) {
-    std::fprintf(stderr, "kprove: %s (see 'kprove --help')\n", e.what());
-    return kUsage;
-  } catch (const ConfigError& e) {
-    std::fprintf(stderr, "kprove: %s\n", e.what());
-    return kUsage;
-  } catch (const vm::ElfError& e) {
-    std::fprintf(stderr, "kprove: %s\n", e.what());
-    return kUsage;
-  } catch (const vm::VmError& e) {
-    std::fprintf(stderr, "kprove: guest stopped: %s\n", e.what());
-    return kFailed;
+    mpi.emplace(argc, argv);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "kprove: job failed: %s\n", e.what());
+    std::fprintf(stderr, "kprove: MPI: %s\n", e.what());
     return kFailed;
   }
+  Launch launch;
+  if (mpi->active()) launch = {&mpi->world(), mpi->local_rank()};
+  const int status = run_main(argc, argv, launch, agreed);
+  // An error the other ranks do not share ends them all, rather than leave them waiting.
+  if (!agreed && launch.ranked()) mpi->abort_on_exit(status);
+  return status;
+#else
+  return run_main(argc, argv, Launch{}, agreed);
+#endif
 }

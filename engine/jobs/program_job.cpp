@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "engine/jobs/job_security.hpp"
 #include "engine/jobs/progress.hpp"
@@ -40,7 +41,7 @@ void check_spaces(const JobConfig& job) {
 
 template <class WExec, class PExec>
 ProgramJobResult prove_job(const JobConfig& job, const rv32im::Machine& machine,
-                           Metrics& metrics, MemoryLedger& ledger) {
+                           Metrics& metrics, MemoryLedger& ledger, Communicator* ranks) {
   using PMem = typename PExec::memory_space;
   const PcsParams params = job_pcs_params(job);
   const PExec pexec;
@@ -70,10 +71,16 @@ ProgramJobResult prove_job(const JobConfig& job, const rv32im::Machine& machine,
   options.max_inflight_shards = job.pipeline.max_inflight_shards;
   options.keep_commitments = job.pipeline.keep_commitments;
   options.admission = &admission;
+  options.ranks = ranks;
   std::vector<uint64_t> cycles;
   for (const rv32im::ShardSpan& span : run.proof.spans) cycles.push_back(span.cycles);
-  Progress progress(std::move(cycles));
-  options.proven = [&](std::size_t s) { progress.proven(s); };
+  std::optional<Progress> progress;
+  const std::string who =
+      ranks && ranks->size() > 1 ? "rank " + std::to_string(ranks->rank()) + ": " : "";
+  options.assigned = [&](const std::vector<std::size_t>& mine) {
+    progress.emplace(cycles, mine, who);
+  };
+  options.proven = [&](std::size_t s) { progress->proven(s); };
   if (job.pipeline.overlap && !can_overlap<WExec, PExec>())
     log::info("pipeline: witgen and prove share one host backend; shards run one after another");
   r.proof = rv32im::prove_run(witgen_instance.get(), pexec, ledger, machine, *pre, r.vk,
@@ -85,15 +92,17 @@ ProgramJobResult prove_job(const JobConfig& job, const rv32im::Machine& machine,
 
 }  // namespace
 
-ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger) {
+ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
+                                 Communicator* ranks) {
   check_spaces(job);
   const auto guest = std::make_shared<vm::Guest>(vm::load_elf_file(job.guest.program));
   const rv32im::Machine machine(guest, job_max_log_rows(job));
   ProgramJobResult r = dispatch_space(job.spaces.witgen, [&](auto wexec) {
     return dispatch_space(job.spaces.prove, [&](auto pexec) {
-      return prove_job<decltype(wexec), decltype(pexec)>(job, machine, metrics, ledger);
+      return prove_job<decltype(wexec), decltype(pexec)>(job, machine, metrics, ledger, ranks);
     });
   });
+  if (ranks && ranks->rank() != 0) return r;
   r.bytes = serialize(r.proof);
   metrics.add_bytes("proof", r.bytes.size());
   return r;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/job_config.hpp"
+#include "engine/distributed/communicator.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "engine/rv32im/program_proof.hpp"
 #include "views/memory_ledger.hpp"
@@ -14,8 +15,8 @@
 namespace kprove {
 
 struct ProgramJobResult {
-  rv32im::ProgramProof proof;
-  std::vector<uint8_t> bytes;  // serialize(proof)
+  rv32im::ProgramProof proof;  // whole on rank 0; without shard proofs on the other ranks
+  std::vector<uint8_t> bytes;  // serialize(proof), on rank 0 only
   rv32im::VerifyingKey vk;
 };
 
@@ -24,7 +25,10 @@ struct ProgramJobResult {
 // the ledger's budget (pipeline.*). Throws ConfigError when the job names no program,
 // vm::ElfError, vm::VmError when the guest faults, std::invalid_argument for spaces.commit
 // other than spaces.prove or a run beyond 2^30 - 1 cycles, ShardError naming a failed shard.
-ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);
+// With `ranks` (every rank calls it with the same job) the shards are spread over them and a
+// failure anywhere throws RankFailure on every rank.
+ProgramJobResult run_program_job(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger,
+                                 Communicator* ranks = nullptr);
 
 // The verifying key of the ELF at `path` under `params` (commits the preprocessed columns on
 // the host). Needs Kokkos initialised.

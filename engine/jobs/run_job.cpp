@@ -73,9 +73,9 @@ void begin_run(const JobConfig& job, const char* kind, Metrics& metrics, MemoryL
 }  // namespace
 
 ProgramJobResult run_program_proving_job(const JobConfig& job, Metrics& metrics,
-                                         MemoryLedger& ledger) {
+                                         MemoryLedger& ledger, Communicator* ranks) {
   begin_run(job, "prove", metrics, ledger);
-  ProgramJobResult r = run_program_job(job, metrics, ledger);
+  ProgramJobResult r = run_program_job(job, metrics, ledger, ranks);
   record_peak_memory(ledger, metrics);
   metrics.set_label("cycles", std::to_string(r.proof.public_values.cycles));
   metrics.set_label("shards", std::to_string(r.proof.shards.size()));

@@ -22,7 +22,7 @@ struct JobOutcome {
 // Proves the job's program (run_program_job) with its labels, budgets and peaks, and the cycle
 // and shard counts; exceptions (e.g. BudgetExceeded, ShardError) propagate, nothing is written.
 ProgramJobResult run_program_proving_job(const JobConfig& job, Metrics& metrics,
-                                         MemoryLedger& ledger);
+                                         MemoryLedger& ledger, Communicator* ranks = nullptr);
 
 // The backend self-check (selfcheck_job.hpp). Exceptions propagate.
 JobOutcome run_selfcheck(const JobConfig& job, Metrics& metrics, MemoryLedger& ledger);

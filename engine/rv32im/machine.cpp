@@ -147,29 +147,6 @@ ShardBytes Machine::worst_footprint(const PcsParams& params, bool last) const {
   return footprint_with(worst, params, memory_tables);
 }
 
-namespace {
-
-// `into` (sorted by address) with `later`'s entries (sorted) in place of its own.
-void overwrite(Boundary& into, const Boundary& later) {
-  Boundary merged;
-  merged.reserve(into.size() + later.size());
-  auto a = into.begin();
-  for (const vm::BoundaryEntry& e : later) {
-    while (a != into.end() && a->addr < e.addr) merged.push_back(*a++);
-    if (a != into.end() && a->addr == e.addr) ++a;
-    merged.push_back(e);
-  }
-  merged.insert(merged.end(), a, into.end());
-  into = std::move(merged);
-}
-
-}  // namespace
-
-void FinalMemory::add(const vm::ShardRecords& shard) {
-  overwrite(registers, shard.registers);
-  overwrite(memory, shard.memory);
-}
-
 std::vector<uint32_t> Machine::zero_log_rows(const Boundary& memory) const {
   std::vector<uint32_t> out;
   for (std::size_t z = 0; z < zero_.size(); z += 2) {

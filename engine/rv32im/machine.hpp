@@ -33,6 +33,7 @@
 #include "engine/rv32im/chips/store.hpp"
 #include "engine/rv32im/chips/transfer.hpp"
 #include "engine/rv32im/chips/upper.hpp"
+#include "engine/rv32im/final_memory.hpp"
 #include "engine/rv32im/memory_layout.hpp"
 #include "engine/rv32im/tables/memory_tables.hpp"
 #include "engine/rv32im/tables/program_table.hpp"
@@ -60,13 +61,6 @@ struct MachineShape {
   uint32_t program_log_rows = 1, image_log_rows = 1;
   std::vector<ZeroRegion> zero;
   friend bool operator==(const MachineShape&, const MachineShape&) = default;
-};
-
-// The final value and timestamp of every register and word a run touched (its shards' records
-// added in order), what the last shard's memory tables finalise.
-struct FinalMemory {
-  Boundary registers, memory;
-  void add(const vm::ShardRecords& shard);
 };
 
 // The preprocessed commitments: of a shard's chips (program table) and of the last shard's

@@ -12,12 +12,16 @@
 // re-execution and witgen of shard i+1 beside the commit (and proof) of shard i, each shard's
 // footprint booked before it starts; device memory stays bounded by the shards in flight,
 // not by the run's length.
+// Over several ranks (RunOptions::ranks, engine/distributed) every rank proves the shards a
+// static plan gives it, through its own pipeline and budget, and three exchanges join them:
+// the final memory of pass 1's records to the last shard's rank; every root to every rank
+// (each draws the run's challenges itself); the shard proofs to rank 0. Proofs depend only
+// on the run, the roots and the challenges, so the bytes are those of one process.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <functional>
-#include <numeric>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -25,9 +29,12 @@
 #include <utility>
 #include <vector>
 
+#include "engine/distributed/shard_assignment.hpp"
+#include "engine/distributed/team.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "engine/prover/shard_prover.hpp"
 #include "engine/rv32im/program_proof.hpp"
+#include "engine/rv32im/shard_exchange.hpp"
 #include "engine/scheduler/kept_commitments.hpp"
 #include "engine/scheduler/shard_pipeline.hpp"
 #include "engine/scheduler/trace_transfer.hpp"
@@ -48,6 +55,12 @@ struct RunOptions {
   MemoryLedger* admission = nullptr;
   // Called with a shard's index once its proof is made (from the thread that proved it).
   std::function<void(std::size_t)> proven;
+  // The ranks the shards are spread over (engine/distributed); null: this process alone.
+  // Every rank calls prove_run with the same run; rank 0 gets the whole proof, the others
+  // the proof without shard proofs.
+  Communicator* ranks = nullptr;
+  // Called once, before any proof, with the shards this rank proves (in shard order).
+  std::function<void(const std::vector<std::size_t>&)> assigned;
   // Pass 1 keeps a shard's commitment (traces, codewords, Merkle layers) for pass 2 while the
   // admission budget holds it beside what the pipeline may book; pass 2 proves the kept
   // shards without re-executing, tracing and committing them again. Under an unlimited
@@ -144,32 +157,20 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   const auto footprint = [&](std::size_t s) { return machine.footprint(plan.starts[s], vk.params); };
   ShardProverOptions precommit{metrics, "precommit"}, prover{metrics};
 
-  // Pass 1: every shard but the last, for its root; kept whole while the budget allows.
-  std::vector<std::size_t> first(n - 1);
-  std::iota(first.begin(), first.end(), std::size_t(0));
-  KeptCommitments<CommittedShard<PMem>> kept(admission, PMem::name(), n - 1);
-  if (options.keep_commitments) {
-    std::size_t peak = 0;
-    for (std::size_t s : first) peak = std::max(peak, footprint(s).peak());
-    const std::size_t in_flight =
-        pipeline.overlap ? std::max<std::size_t>(1, pipeline.max_inflight_shards) : 1;
-    kept.reserve_for_pipeline(in_flight * peak);
-  }
-  std::vector<ShardCommitment> commitments =
-      run_shard_pipeline<Witness, ShardCommitment>(
-          first, admission, pipeline, footprint,
-          [&](std::size_t s) { return witness(s, true); },
-          [&](std::size_t s, Witness&& w) {
-            auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params,
-                                  s, precommit);
-            ShardCommitment out{c.log_rows, c.root()};
-            const ShardBytes b = footprint(s);
-            kept.offer(s, b.witness + b.prove, std::move(c));
-            return out;
-          });
+  // Shards by rank; each rank streams its own through its pipeline under its own budget.
+  SingleProcess alone;
+  Team team(options.ranks ? *options.ranks : alone);
+  const int rank = team.rank();
+  std::vector<uint64_t> cost(n);
+  for (std::size_t s = 0; s < n; ++s) cost[s] = footprint(s).peak();
+  const std::vector<int> owner = assign_shards(cost, team.size());
+  const int last_rank = owner[n - 1];
+  const std::vector<std::size_t> mine = shards_of(owner, rank);
+  std::vector<std::size_t> first;  // this rank's shards of pass 1
+  for (std::size_t s : mine)
+    if (s + 1 < n) first.push_back(s);
+  if (options.assigned) options.assigned(mine);
 
-  // The last shard, whose memory tables need every shard's records: committed once, its
-  // footprint known once every shard is recorded.
   std::optional<LogupChallenges> challenges;
   const auto prove = [&](std::size_t s, CommittedShard<PMem>&& c) {
     const bool last = s + 1 == n;
@@ -181,53 +182,121 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
     if (options.proven) options.proven(s);
     return bytes;
   };
-  ShardBytes last_bytes;
-  try {
-    record(n - 1, true);
-    last_bytes = machine.footprint(plan.starts[n - 1], vk.params, &final);
-  } catch (const std::exception& e) {
-    throw ShardError(n - 1, "witgen", e.what());
-  }
-  kept.make_room(last_bytes.peak());
-  out.shards[n - 1] = std::move(run_shard_pipeline<Witness, std::vector<uint8_t>>(
-      {n - 1}, admission, pipeline, [&](std::size_t) { return last_bytes; },
-      [&](std::size_t s) { return traces(s); },
-      [&](std::size_t s, Witness&& w) {
-        auto c = commit_shard(pexec, ledger, machine.chips(), std::move(w), vk.params, s, prover);
-        commitments.push_back({c.log_rows, c.root()});
-        challenges = run_challenges(out.public_values, out.spans, commitments);
-        return prove(s, std::move(c));
-      })[0]);
-
-  // Pass 2: the kept shards proven as they are, the others again, under the run's challenges.
-  if (metrics)
-    metrics->set_label("kept_commitments",
-                       std::to_string(kept.kept()) + " of " + std::to_string(n - 1));
-  std::vector<std::size_t> again;
-  for (std::size_t s : first) {
-    std::optional<CommittedShard<PMem>> c = kept.take(s);
-    if (!c) {
-      again.push_back(s);
-      continue;
-    }
+  const auto prove_held = [&](std::size_t s, CommittedShard<PMem>&& c) {
     try {
-      out.shards[s] = prove(s, std::move(*c));
+      out.shards[s] = prove(s, std::move(c));
     } catch (const std::exception& e) {
       throw ShardError(s, "prove", e.what());
     }
-    kept.release(s);
+  };
+
+  // Pass 1: this rank's shards but the last, for their roots; kept whole while the budget
+  // allows. Their records' final memory goes to the last shard's rank.
+  std::vector<ShardCommitment> commitments(n);
+  KeptCommitments<CommittedShard<PMem>> kept(admission, PMem::name(), n - 1);
+  const std::vector<RankBytes> finals = team.gather([&] {
+    if (options.keep_commitments) {
+      std::size_t peak = 0;
+      for (std::size_t s : first) peak = std::max(peak, footprint(s).peak());
+      const std::size_t in_flight =
+          pipeline.overlap ? std::max<std::size_t>(1, pipeline.max_inflight_shards) : 1;
+      kept.reserve_for_pipeline(in_flight * peak);
+    }
+    std::vector<ShardCommitment> roots = run_shard_pipeline<Witness, ShardCommitment>(
+        first, admission, pipeline, footprint, [&](std::size_t s) { return witness(s, true); },
+        [&](std::size_t s, Witness&& w) {
+          auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params,
+                                s, precommit);
+          ShardCommitment root{c.log_rows, c.root()};
+          const ShardBytes b = footprint(s);
+          kept.offer(s, b.witness + b.prove, std::move(c));
+          return root;
+        });
+    for (std::size_t i = 0; i < first.size(); ++i) commitments[first[i]] = std::move(roots[i]);
+    return rank == last_rank ? RankBytes{} : serialize(final);
+  }, last_rank);
+
+  // The last shard, whose memory tables need every shard's records: committed once, its
+  // footprint known once every shard is recorded; then every rank has every root.
+  std::optional<CommittedShard<PMem>> last;
+  Booking last_proving;
+  const std::vector<RankBytes> roots = team.all_gather([&] {
+    IndexedBytes sent;
+    if (rank == last_rank) {
+      ShardBytes bytes;
+      try {
+        for (int r = 0; r < team.size(); ++r)
+          if (r != rank) final.merge(deserialize_final_memory(finals[r]));
+        record(n - 1, true);
+        bytes = machine.footprint(plan.starts[n - 1], vk.params, &final);
+      } catch (const std::exception& e) {
+        throw ShardError(n - 1, "witgen", e.what());
+      }
+      kept.make_room(bytes.peak());
+      last.emplace(std::move(run_shard_pipeline<Witness, CommittedShard<PMem>>(
+          {n - 1}, admission, pipeline, [&](std::size_t) { return bytes; },
+          [&](std::size_t s) { return traces(s); },
+          [&](std::size_t s, Witness&& w) {
+            return commit_shard(pexec, ledger, machine.chips(), std::move(w), vk.params, s,
+                                prover);
+          })[0]));
+      // Nothing else runs on this rank now: its proof's room is booked again at once.
+      last_proving = admission.book(PMem::name(), bytes.prove, "shard " + std::to_string(n - 1) +
+                                                                   " prove");
+      commitments[n - 1] = {last->log_rows, last->root()};
+      sent.emplace_back(n - 1, serialize(commitments[n - 1]));
+    }
+    for (std::size_t s : first) sent.emplace_back(s, serialize(commitments[s]));
+    return pack(sent);
+  });
+  for (int r = 0; r < team.size(); ++r)
+    if (r != rank)
+      for (auto& [s, bytes] : unpack(roots[r], n))
+        commitments[s] = deserialize_shard_commitment(bytes);
+  challenges = run_challenges(out.public_values, out.spans, commitments);
+
+  // Pass 2: the last shard proven, then the kept shards as they are and the others again,
+  // under the run's challenges; the proofs go to rank 0.
+  if (metrics)
+    metrics->set_label("kept_commitments",
+                       std::to_string(kept.kept()) + " of " + std::to_string(first.size()));
+  const std::vector<RankBytes> proofs = team.gather([&] {
+    if (last) {
+      prove_held(n - 1, std::move(*last));
+      last.reset();
+      last_proving.release();
+    }
+    std::vector<std::size_t> again;
+    for (std::size_t s : first) {
+      std::optional<CommittedShard<PMem>> c = kept.take(s);
+      if (c)
+        prove_held(s, std::move(*c));
+      else
+        again.push_back(s);
+      kept.release(s);
+    }
+    std::vector<std::vector<uint8_t>> made = run_shard_pipeline<Witness, std::vector<uint8_t>>(
+        again, admission, pipeline, footprint, [&](std::size_t s) { return witness(s, false); },
+        [&](std::size_t s, Witness&& w) {
+          auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params, s,
+                                prover);
+          if (c.root() != commitments[s].root)
+            throw std::logic_error("the commitment differs from the first pass's (witgen is "
+                                   "not deterministic)");
+          return prove(s, std::move(c));
+        });
+    for (std::size_t i = 0; i < again.size(); ++i) out.shards[again[i]] = std::move(made[i]);
+    IndexedBytes sent;
+    if (rank != 0)
+      for (std::size_t s : mine) sent.emplace_back(s, std::move(out.shards[s]));
+    return pack(sent);
+  }, 0);
+  if (rank != 0) {
+    out.shards.clear();
+    return out;
   }
-  std::vector<std::vector<uint8_t>> proofs = run_shard_pipeline<Witness, std::vector<uint8_t>>(
-      again, admission, pipeline, footprint, [&](std::size_t s) { return witness(s, false); },
-      [&](std::size_t s, Witness&& w) {
-        auto c = commit_shard(pexec, ledger, machine.shard_chips(), std::move(w), vk.params, s,
-                              prover);
-        if (c.root() != commitments[s].root)
-          throw std::logic_error("the commitment differs from the first pass's (witgen is "
-                                 "not deterministic)");
-        return prove(s, std::move(c));
-      });
-  for (std::size_t i = 0; i < again.size(); ++i) out.shards[again[i]] = std::move(proofs[i]);
+  for (int r = 1; r < team.size(); ++r)
+    for (auto& [s, bytes] : unpack(proofs[r], n)) out.shards[s] = std::move(bytes);
   return out;
 }
 
