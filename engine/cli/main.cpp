@@ -3,11 +3,13 @@
 #include <Kokkos_Core.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "config/job_config.hpp"
@@ -37,7 +39,7 @@ constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 // How this process was started: alone, or as one rank of an MPI launch.
 struct Launch {
   Communicator* world = nullptr;  // null: one process
-  int local_rank = 0;
+  int local_rank = 0, local_size = 1;  // among the ranks of this host
   bool ranked() const { return world && world->size() > 1; }
   bool writes() const { return !world || world->rank() == 0; }
 };
@@ -56,8 +58,9 @@ commands:
       distinct from the job file and the other outputs) and replaced only once all are
       written, the proof last (config/jobs/README.md, "Outputs").
       Under mpirun (a build with KPROVE_MPI) the shards are spread over the ranks, one GPU
-      each (local rank modulo the GPUs, unless --kokkos-device-id is given); rank 0 writes
-      the proof (the same bytes as one process), the metrics and the timeline of its shards.
+      each (local rank modulo the GPUs, unless --kokkos-device-id is given) and the host's
+      cores shared among its ranks (unless --kokkos-threads or OMP_NUM_THREADS say); rank 0
+      writes the proof (the same bytes as one process), the metrics and the timeline.
   verify PROOF (JOB.yaml | --program ELF | --vk FILE) [--min-security-bits N]
          [--security-regime provable|conjectured]
       Check a program proof against the program's verifying key: the job's program under the
@@ -423,13 +426,14 @@ void check_kokkos_option(const std::string& arg) {
 int run_cli(int argc, char** argv, const Launch& launch) {
   std::vector<char*> kokkos_args = {argv[0]};
   std::vector<std::string> words;
-  bool device_chosen = false;
+  bool device_chosen = false, threads_chosen = std::getenv("OMP_NUM_THREADS") != nullptr;
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]).rfind("--kokkos-", 0) == 0) {
       check_kokkos_option(argv[i]);
       kokkos_args.push_back(argv[i]);
       for (const char* name : {"--kokkos-device-id", "--kokkos-device", "--kokkos-num-devices"})
         device_chosen = device_chosen || std::string(argv[i]).rfind(name, 0) == 0;
+      threads_chosen = threads_chosen || std::string(argv[i]).rfind("--kokkos-threads", 0) == 0;
     }
     else
       words.emplace_back(argv[i]);
@@ -444,13 +448,20 @@ int run_cli(int argc, char** argv, const Launch& launch) {
     throw UsageError(command + ": only 'run' spreads over MPI ranks; run '" + command +
                      "' as one process");
   if (launch.ranked()) log::set_source("rank " + std::to_string(launch.world->rank()));
-  // Ranks of one host take its GPUs in turn.
-  std::string device_option;
+  // Ranks of one host take its GPUs in turn and share its cores (each OpenMP instance would
+  // otherwise start a thread per core, and ranks x cores threads spin against each other).
+  std::string device_option, threads_option;
   if (launch.ranked() && !device_chosen) {
     if (const int gpus = visible_gpus(); gpus > 0) {
       device_option = "--kokkos-device-id=" + std::to_string(launch.local_rank % gpus);
       kokkos_args.push_back(device_option.data());
     }
+  }
+  if (launch.ranked() && !threads_chosen) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    threads_option = "--kokkos-threads=" +
+                     std::to_string(std::max(1u, cores / unsigned(launch.local_size)));
+    kokkos_args.push_back(threads_option.data());
   }
   int kokkos_argc = static_cast<int>(kokkos_args.size());
   kokkos_args.push_back(nullptr);
@@ -520,7 +531,7 @@ int main(int argc, char** argv) {
     return kFailed;
   }
   Launch launch;
-  if (mpi->active()) launch = {&mpi->world(), mpi->local_rank()};
+  if (mpi->active()) launch = {&mpi->world(), mpi->local_rank(), mpi->local_size()};
   const int status = run_main(argc, argv, launch, agreed);
   // An error the other ranks do not share ends them all, rather than leave them waiting.
   if (!agreed && launch.ranked()) mpi->abort_on_exit(status);
