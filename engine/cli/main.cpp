@@ -428,15 +428,16 @@ int run_cli(int argc, char** argv, const Launch& launch) {
   std::vector<std::string> words;
   bool device_chosen = false, threads_chosen = std::getenv("OMP_NUM_THREADS") != nullptr;
   for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]).rfind("--kokkos-", 0) == 0) {
-      check_kokkos_option(argv[i]);
+    const std::string arg = argv[i];
+    if (arg.rfind("--kokkos-", 0) == 0) {
+      check_kokkos_option(arg);
       kokkos_args.push_back(argv[i]);
       for (const char* name : {"--kokkos-device-id", "--kokkos-device", "--kokkos-num-devices"})
-        device_chosen = device_chosen || std::string(argv[i]).rfind(name, 0) == 0;
-      threads_chosen = threads_chosen || std::string(argv[i]).rfind("--kokkos-threads", 0) == 0;
+        device_chosen = device_chosen || arg.rfind(name, 0) == 0;
+      threads_chosen = threads_chosen || arg.rfind("--kokkos-threads", 0) == 0;
     }
     else
-      words.emplace_back(argv[i]);
+      words.push_back(arg);
   }
   if (words.empty()) throw UsageError("no command given");
   const std::string command = words.front();

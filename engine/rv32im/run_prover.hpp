@@ -161,7 +161,7 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   SingleProcess alone;
   Team team(options.ranks ? *options.ranks : alone);
   const int rank = team.rank();
-  std::vector<uint64_t> cost(n);
+  std::vector<uint64_t> cost(n);  // footprint(s).peak(): the plan's weights
   for (std::size_t s = 0; s < n; ++s) cost[s] = footprint(s).peak();
   const std::vector<int> owner = assign_shards(cost, team.size());
   const int last_rank = owner[n - 1];
@@ -197,7 +197,7 @@ ProgramProof prove_run(const WExec& wexec, const PExec& pexec, MemoryLedger& led
   const std::vector<RankBytes> finals = team.gather([&] {
     if (options.keep_commitments) {
       std::size_t peak = 0;
-      for (std::size_t s : first) peak = std::max(peak, footprint(s).peak());
+      for (std::size_t s : first) peak = std::max<std::size_t>(peak, cost[s]);
       const std::size_t in_flight =
           pipeline.overlap ? std::max<std::size_t>(1, pipeline.max_inflight_shards) : 1;
       kept.reserve_for_pipeline(in_flight * peak);
