@@ -4,7 +4,7 @@
 // An interaction is (bus, tuple, multiplicity): on every row it adds
 //     multiplicity / (alpha - (bus + sum_i beta^(i+1) * tuple_i))
 // to one LogUp sum over the whole shard (the tower), which must come out zero once the
-// verifier's boundary terms (engine/prover/shard_protocol.hpp) are added. Multiplicities are
+// verifier's boundary terms (engine/protocol/shard_protocol.hpp) are added. Multiplicities are
 // signed: +m sends, -m receives. Lookup buses (the fixed tables and the program) are
 // "looked up" by chips with multiplicity = a selector and "received" by their table with
 // -mult, a witness column counted at witgen; state, register and memory buses are balanced

@@ -25,7 +25,7 @@
 #include "engine/log.hpp"
 #include "engine/metrics/report.hpp"
 #include "engine/proof/bytes.hpp"
-#include "engine/verifier/verify_error.hpp"
+#include "engine/proof/verify_error.hpp"
 #include "engine/version.hpp"
 #ifdef KPROVE_HAVE_MPI
 #include "engine/distributed/mpi/mpi_world.hpp"

@@ -6,7 +6,7 @@
 #include "config/job_config.hpp"
 #include "engine/pcs/params.hpp"
 #include "engine/pcs/security.hpp"
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 #include "kernels/field/challenge_field.hpp"
 
 namespace kprove {

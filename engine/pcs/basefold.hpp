@@ -32,24 +32,19 @@
 #pragma once
 
 #include <cstddef>
-#include <stdexcept>
 #include <utility>
 #include <vector>
 
 #include "engine/pcs/impl/protocol.hpp"
 #include "engine/pcs/params.hpp"
 #include "engine/pcs/proof.hpp"
+#include "engine/pcs/verify.hpp"
 #include "engine/transcript/transcript.hpp"
 #include "kernels/merkle/merkle_tree.hpp"
 #include "kernels/ntt/ntt.hpp"
 #include "views/owned.hpp"
 
 namespace kprove {
-
-class PcsVerifyError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 // The prover's side of a batch commitment: codewords and Merkle tree, booked in the ledger.
 // The committed matrices themselves are not kept.
@@ -101,14 +96,6 @@ BasefoldProof basefold_open(const Exec& exec, MemoryLedger& ledger,
                             const std::vector<Mat<Felt, Mem>>& matrices,
                             const std::vector<std::vector<Ext>>& points,
                             const std::vector<std::vector<Ext>>& evals, Transcript& transcript);
-
-// Host verifier; shapes are (rows, cols) per matrix. Throws PcsVerifyError naming the failed
-// check (statement shapes, sumcheck rounds, final message, proof of work, Merkle paths, folds).
-void basefold_verify(const Digest& root,
-                     const std::vector<std::pair<std::size_t, std::size_t>>& shapes,
-                     const std::vector<std::vector<Ext>>& points,
-                     const std::vector<std::vector<Ext>>& evals, const BasefoldProof& proof,
-                     const PcsParams& params, Transcript& transcript);
 
 }  // namespace kprove
 

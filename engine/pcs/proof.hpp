@@ -7,7 +7,7 @@
 
 #include "engine/pcs/params.hpp"
 #include "engine/proof/bytes.hpp"
-#include "kernels/merkle/merkle_tree.hpp"
+#include "kernels/merkle/opening.hpp"
 
 namespace kprove {
 

@@ -1,7 +1,11 @@
 // basefold_verify: replays the transcript of basefold_open (impl/open.hpp) on the host.
+#include "engine/pcs/verify.hpp"
+
 #include <string>
 
-#include "engine/pcs/basefold.hpp"
+#include "engine/algebra/algebra.hpp"
+#include "engine/pcs/impl/protocol.hpp"
+#include "engine/proof/verify_error.hpp"
 #include "kernels/merkle/merkle_verify.hpp"
 #include "kernels/pcs/fold.hpp"
 
@@ -12,7 +16,7 @@ namespace {
 using pcs::BatchLayout;
 
 [[noreturn]] void reject(const std::string& why) {
-  throw PcsVerifyError("Basefold verification failed: " + why);
+  throw VerifyError("Basefold verification failed: " + why);
 }
 
 void check_count(const char* what, std::size_t have, std::size_t want) {
@@ -79,13 +83,12 @@ std::vector<Ext> verify_reduction(const BatchLayout& layout,
       reject("reduction round " + std::to_string(t) + ": h(0) + h(1) differs from the claim");
     for (Ext x : h) transcript.absorb(x);
     s.push_back(transcript.challenge_ext());
-    claim = pcs::interpolate_quadratic(h, s.back());
+    claim = interpolate_at(h, s.back());
   }
   join(0);
   Ext expected = Ext::zero();
   for (std::size_t k = 0; k < layout.size(); ++k)
-    expected += pcs::eq_eval(points[k].data(), s.data() + (V - layout.num_vars[k]),
-                             std::size_t(layout.num_vars[k])) *
+    expected += eq_eval(points[k], std::span<const Ext>(s).last(layout.num_vars[k])) *
                 proof.reduced_evals[k];
   if (expected != claim)
     reject("reduced evaluations: sum_k eq(z_k, s_k) y_k differs from the reduction's claim");
@@ -215,10 +218,10 @@ void basefold_verify(const Digest& root,
   check_shapes(layout, points, evals, proof, params);
 
   pcs::absorb_statement(transcript, root, layout, points, evals);
-  const auto alpha_powers = pcs::powers(transcript.challenge_ext(), layout.total_columns);
+  const auto alpha_powers = powers(transcript.challenge_ext(), layout.total_columns);
   const auto s = verify_reduction(layout, points, evals, alpha_powers, proof, transcript);
   transcript.absorb(std::span<const Ext>(proof.reduced_evals));
-  const auto beta_powers = pcs::powers(transcript.challenge_ext(), layout.size());
+  const auto beta_powers = powers(transcript.challenge_ext(), layout.size());
   const auto u = verify_folds(layout, beta_powers, s, proof, transcript);
 
   if (!transcript.check_pow(params.pow_bits, proof.pow_nonce))

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "engine/pcs/params.hpp"
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 #include "engine/scheduler/shard_bytes.hpp"
 
 namespace kprove {

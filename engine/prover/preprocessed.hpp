@@ -11,7 +11,8 @@
 #include <vector>
 
 #include "engine/pcs/basefold.hpp"
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/protocol/shard_protocol.hpp"
+#include "kernels/mle/mle.hpp"
 #include "views/trace.hpp"
 
 namespace kprove {

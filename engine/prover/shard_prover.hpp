@@ -1,39 +1,10 @@
 // The per-shard prover: one proof that every chip trace satisfies its constraints and that all
 // LogUp lookups of the shard (chips into the fixed tables) balance.
 //
-// Protocol (one Fiat-Shamir transcript, domain "kprove.shard.v2"; verifier in
-// engine/verifier/shard_verifier.hpp, shared pieces in shard_protocol.hpp):
-//  1. Witness: one trace per chip of the ChipList, rows a power of two. Committed: every
-//     witness column. Structured columns are never committed (the verifier evaluates their
-//     MLEs itself, Chip::structured_column); preprocessed columns are committed once, in the
-//     verifying key (Preprocessed below), and opened per shard.
-//  2. Statement: public values first, shard index, PCS parameters, per trace its name,
-//     log2(rows) and column kinds, the preprocessed root; then one Basefold batch commitment
-//     of all witness matrices, its root absorbed.
-//  3. LogUp challenges alpha, beta (drawn here, or the run's, absorbed: a run of many shards
-//     draws them once from every shard's commitment, engine/rv32im/statement.hpp); leaves per
-//     interaction l of trace k: p = multiplicity, q = alpha - (bus + sum_i beta^(i+1) tuple_i)
-//     (chip::logup_leaves).
-//  4. Tower (tower.hpp): one fractional-sum tree per interaction, all trees batched under
-//     shared challenges; the top layer is sent and the verifier checks that sum_t P_t / Q_t
-//     plus the statement's boundary terms is zero (every Q_t != 0), or with run challenges
-//     hands the sum to the run's check. Output per trace k: its
-//     point z'_k (log2(rows_k) coordinates, shared by its interactions) and the claims
-//     p_l(z'_k), q_l(z'_k).
-//  5. Main constraints: per trace a fresh gamma_k, and ONE batched sumcheck (traces of
-//     different heights suffix-aligned, engine/sumcheck/claim.hpp) of, per trace,
-//       sum_x eq(z'_k, x) [ sum_j gamma^j C_j(T(x)) + sum_l mu_l (p_l(T(x)) - claim_p)
-//                                                   + nu_l (q_l(T(x)) - claim_q) ] = 0,
-//     p_l, q_l affine in the columns (shard_protocol.hpp gives the exact terms). Constraints and
-//     leaf claims are checked together; the result is a point z_k per trace and every column's
-//     value there (fixed table columns included; the verifier recomputes those).
-//  6. PCS openings: Basefold opening of witness matrix k at z_k (reversed: Basefold binds the
-//     least significant row bit first) with step 5's values of the witness columns; then, if
-//     any chip has preprocessed columns, the opening of the preprocessed commitment at the
-//     same points with step 5's values of those columns.
+// The protocol, its statement and its proof are engine/protocol/shard_protocol.hpp.
 //
 // Memory: the traces are consumed. The LogUp leaves die once the tower is built, each tower
-// layer once its sumcheck has read it, the table traces after step 5, the chip traces and the
+// layer once its sumcheck has read it, the table traces after the main constraints (step 5), the chip traces and the
 // committed copies of the multiplicity columns after the opening; nothing stays booked.
 #pragma once
 
@@ -42,9 +13,9 @@
 #include "engine/chip/shard_traces.hpp"
 #include "engine/metrics/metrics.hpp"
 #include "engine/pcs/params.hpp"
+#include "engine/protocol/shard_proof.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 #include "engine/prover/preprocessed.hpp"
-#include "engine/prover/shard_proof.hpp"
-#include "engine/prover/shard_protocol.hpp"
 #include "views/memory_ledger.hpp"
 
 namespace kprove {

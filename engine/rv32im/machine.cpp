@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/proof/verify_error.hpp"
 #include "engine/prover/footprint.hpp"
-#include "engine/verifier/verify_error.hpp"
 #include "engine/vm/memory.hpp"
 
 namespace kprove::rv32im {

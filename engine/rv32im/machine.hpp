@@ -18,9 +18,8 @@
 
 #include "engine/chip/shard_traces.hpp"
 #include "engine/chip/table_chips.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 #include "engine/prover/preprocessed.hpp"
-#include "engine/prover/shard_protocol.hpp"
-#include "engine/scheduler/shard_bytes.hpp"
 #include "engine/rv32im/chips/alu_imm.hpp"
 #include "engine/rv32im/chips/alu_reg.hpp"
 #include "engine/rv32im/chips/branch.hpp"
@@ -37,6 +36,7 @@
 #include "engine/rv32im/memory_layout.hpp"
 #include "engine/rv32im/tables/memory_tables.hpp"
 #include "engine/rv32im/tables/program_table.hpp"
+#include "engine/scheduler/shard_bytes.hpp"
 #include "engine/vm/emulator.hpp"
 
 namespace kprove::rv32im {

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/proof/verify_error.hpp"
 #include "engine/rv32im/statement.hpp"
 #include "engine/rv32im/vk.hpp"
-#include "engine/verifier/verify_error.hpp"
 #include "engine/vm/emulator.hpp"
 
 namespace kprove::rv32im {

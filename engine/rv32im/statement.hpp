@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 #include "engine/vm/program.hpp"
 #include "kernels/hash/sponge.hpp"
 

@@ -20,7 +20,7 @@
 
 #include "engine/sumcheck/impl/host_read.hpp"
 #include "engine/sumcheck/instance.hpp"
-#include "engine/sumcheck/univariate.hpp"
+#include "engine/algebra/algebra.hpp"
 #include "kernels/expr/program.hpp"
 #include "kernels/mle/eq.hpp"
 #include "kernels/sumcheck/expr_round.hpp"

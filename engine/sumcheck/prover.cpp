@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "engine/sumcheck/univariate.hpp"
+#include "engine/algebra/algebra.hpp"
 
 namespace kprove {
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "engine/proof/verify_error.hpp"
+
 namespace kprove {
 
 ZerocheckChallenges zerocheck_challenges(Transcript& t, int num_vars, std::size_t constraints) {
@@ -16,9 +18,9 @@ ZerocheckChallenges zerocheck_challenges(Transcript& t, int num_vars, std::size_
   return ch;
 }
 
-ZerocheckVerdict verify_zerocheck(Transcript& transcript, const std::vector<Expr>& constraints,
-                                  int num_vars, std::size_t num_columns,
-                                  const SumcheckProof& proof) {
+ZerocheckReduction verify_zerocheck(Transcript& transcript, const std::vector<Expr>& constraints,
+                                    int num_vars, std::size_t num_columns,
+                                    const SumcheckProof& proof) {
   if (constraints.empty()) throw std::invalid_argument("verify_zerocheck: no constraints");
   int degree = 0;
   for (const Expr& c : constraints) {
@@ -30,23 +32,13 @@ ZerocheckVerdict verify_zerocheck(Transcript& transcript, const std::vector<Expr
   }
   const auto ch = zerocheck_challenges(transcript, num_vars, constraints.size());
   const SumcheckClaim claim{num_vars, degree + 1, num_columns, Ext::zero()};
-  ZerocheckVerdict out;
-  SumcheckVerdict sv =
-      verify_sumcheck(transcript, std::span<const SumcheckClaim>(&claim, 1), proof);
-  if (!sv) {
-    out.reason = sv.reason;
-    return out;
-  }
+  SumcheckReduction sr = verify_sumcheck(transcript, std::span<const SumcheckClaim>(&claim, 1),
+                                         proof, "zerocheck: ");
   const std::vector<Ext>& cols = proof.final_evals[0];
-  const Ext oracle = eq_eval(ch.zeta, sv.point) * expr_oracle(constraints, ch.beta, cols);
-  if (!check_oracle(sv, std::span<const Ext>(&oracle, 1))) {
-    out.reason = "final check: eq(zeta, r) * C(columns) != reduced claim";
-    return out;
-  }
-  out.accepted = true;
-  out.point = std::move(sv.point);
-  out.column_evals = cols;
-  return out;
+  const Ext oracle = eq_eval(ch.zeta, sr.point) * expr_oracle(constraints, ch.beta, cols);
+  if (!check_oracle(sr, std::span<const Ext>(&oracle, 1)))
+    throw VerifyError("zerocheck: final check eq(zeta, r) * C(columns) != reduced claim");
+  return {std::move(sr.point), cols};
 }
 
 }  // namespace kprove

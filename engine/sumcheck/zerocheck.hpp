@@ -6,7 +6,6 @@
 
 #include <Kokkos_Core.hpp>
 #include <span>
-#include <string>
 #include <vector>
 
 #include "engine/sumcheck/expr_instance.hpp"
@@ -41,16 +40,15 @@ ZerocheckOutput prove_zerocheck(
   return {std::move(out.proof), std::move(out.point)};
 }
 
-struct ZerocheckVerdict {
-  bool accepted = false;
-  std::string reason;
+struct ZerocheckReduction {
   std::vector<Ext> point;
   std::vector<Ext> column_evals;  // to be checked against the trace commitment at point
-  explicit operator bool() const { return accepted; }
 };
 
-ZerocheckVerdict verify_zerocheck(Transcript& transcript, const std::vector<Expr>& constraints,
-                                  int num_vars, std::size_t num_columns,
-                                  const SumcheckProof& proof);
+// Throws VerifyError naming the failed check; std::invalid_argument for constraints that do
+// not fit the columns.
+ZerocheckReduction verify_zerocheck(Transcript& transcript, const std::vector<Expr>& constraints,
+                                    int num_vars, std::size_t num_columns,
+                                    const SumcheckProof& proof);
 
 }  // namespace kprove

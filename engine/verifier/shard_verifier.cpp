@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/pcs/basefold.hpp"
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/pcs/verify.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 #include "engine/sumcheck/verifier.hpp"
 
 namespace kprove {
@@ -14,6 +14,17 @@ namespace {
 
 [[noreturn]] void reject(const std::string& why) {
   throw VerifyError("shard proof rejected: " + why);
+}
+
+// Runs the check of one part of the proof (tower, sumcheck, opening), naming the part in the
+// VerifyError it throws.
+template <class Check>
+auto check_part(const std::string& part, Check&& check) {
+  try {
+    return check();
+  } catch (const VerifyError& e) {
+    reject(part + e.what());
+  }
 }
 
 void check_shapes(const ChipList& chips, const std::vector<uint32_t>& log_rows,
@@ -100,13 +111,8 @@ Ext verify_shard(const ShardProof& proof, const ChipList& chips,
 
   const auto [alpha, beta] = detail::logup_challenges(transcript, statement);
   const detail::TowerTrees trees = detail::tower_trees(chips, log_rows);
-  const TowerClaims claims = [&] {
-    try {
-      return verify_tower(transcript, trees.heights, proof.tower);
-    } catch (const VerifyError& e) {
-      reject(e.what());
-    }
-  }();
+  const TowerClaims claims =
+      check_part("", [&] { return verify_tower(transcript, trees.heights, proof.tower); });
   const detail::BusSums sums = bus_sums(chips, trees, claims, statement, alpha, beta);
   Ext sum = Ext::zero();  // the shard's part of the run's sum
   for (chip::Bus b : statement.run_buses) sum += sums[static_cast<uint32_t>(b)];
@@ -121,13 +127,14 @@ Ext verify_shard(const ShardProof& proof, const ChipList& chips,
     main_claims.push_back(SumcheckClaim{int(log_rows[k]), detail::main_degree(terms.back().exprs),
                                         chips[k]->num_columns(), Ext::zero()});
   }
-  const SumcheckVerdict verdict = verify_sumcheck(transcript, main_claims, proof.main);
-  if (!verdict) reject("main constraints: " + verdict.reason);
+  const SumcheckReduction reduced = check_part("main constraints: ", [&] {
+    return verify_sumcheck(transcript, main_claims, proof.main, "");
+  });
   std::vector<Ext> oracles;
   std::vector<std::vector<Ext>> points, evals;
   for (std::size_t k = 0; k < chips.size(); ++k) {
     const chip::Chip& chip = *chips[k];
-    const auto z = claim_point(verdict.point, int(log_rows[k]));
+    const auto z = claim_point(reduced.point, int(log_rows[k]));
     const std::vector<Ext>& columns = proof.main.final_evals[k];
     for (std::size_t c = 0; c < chip.structured_columns(); ++c)
       if (columns[c] != chip.structured_column(c, z))
@@ -138,18 +145,16 @@ Ext verify_shard(const ShardProof& proof, const ChipList& chips,
     points.push_back(detail::to_pcs_point(z));
     evals.emplace_back(columns.begin() + std::ptrdiff_t(chip.fixed_columns()), columns.end());
   }
-  if (!check_oracle(verdict, oracles))
+  if (!check_oracle(reduced, oracles))
     reject("main constraints: final check of the batched claims (" + trace_names(chips) +
            ") fails: some chip's constraints or interaction leaves do not hold");
 
   std::vector<std::pair<std::size_t, std::size_t>> shapes;
   for (std::size_t k = 0; k < chips.size(); ++k)
     shapes.emplace_back(std::size_t(1) << log_rows[k], chips[k]->witness_columns());
-  try {
+  check_part("pcs opening: ", [&] {
     basefold_verify(proof.commitment, shapes, points, evals, proof.opening, params, transcript);
-  } catch (const PcsVerifyError& e) {
-    reject(std::string("pcs opening: ") + e.what());
-  }
+  });
   if (preprocessed.empty()) return sum;
   std::vector<std::pair<std::size_t, std::size_t>> pre_shapes;
   std::vector<std::vector<Ext>> pre_points, pre_evals;
@@ -160,12 +165,10 @@ Ext verify_shard(const ShardProof& proof, const ChipList& chips,
         proof.main.final_evals[k].begin() + std::ptrdiff_t(chips[k]->structured_columns());
     pre_evals.emplace_back(first, first + std::ptrdiff_t(chips[k]->preprocessed_columns()));
   }
-  try {
+  check_part("preprocessed opening: ", [&] {
     basefold_verify(*statement.preprocessed_root, pre_shapes, pre_points, pre_evals,
                     *proof.preprocessed_opening, params, transcript);
-  } catch (const PcsVerifyError& e) {
-    reject(std::string("preprocessed opening: ") + e.what());
-  }
+  });
   return sum;
 }
 

@@ -25,14 +25,10 @@
 #include "kernels/hash/sponge.hpp"
 #include "kernels/merkle/impl/merkle_kernels.hpp"
 #include "kernels/merkle/impl/mmcs_layout.hpp"
+#include "kernels/merkle/opening.hpp"
 #include "views/owned.hpp"
 
 namespace kprove {
-
-struct MerkleOpening {
-  std::vector<std::vector<Felt>> rows;  // one per matrix, caller order
-  std::vector<Digest> siblings;         // bottom-up, one per layer below the root
-};
 
 template <class Mem>
 class MerkleTree {

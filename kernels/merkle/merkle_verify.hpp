@@ -8,7 +8,7 @@
 
 #include "kernels/hash/sponge.hpp"
 #include "kernels/merkle/impl/mmcs_layout.hpp"
-#include "kernels/merkle/merkle_tree.hpp"
+#include "kernels/merkle/opening.hpp"
 
 namespace kprove {
 

@@ -12,8 +12,8 @@
 #include <memory>
 
 #include "engine/proof/bytes.hpp"
+#include "engine/proof/verify_error.hpp"
 #include "engine/rv32im/run_prover.hpp"
-#include "engine/verifier/verify_error.hpp"
 #include "support/proof_layout.hpp"
 #include "support/rv32_every_chip.hpp"
 

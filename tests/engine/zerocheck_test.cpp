@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/proof/verify_error.hpp"
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
 #include "support/random.hpp"
@@ -42,7 +43,7 @@ ZerocheckOutput prove(const std::vector<Felt>& flat, std::size_t rows) {
   return prove_zerocheck(Exec(), t, trace, program, ledger);
 }
 
-ZerocheckVerdict verify(const SumcheckProof& proof, int v) {
+ZerocheckReduction verify(const SumcheckProof& proof, int v) {
   Transcript t(LABEL);
   return verify_zerocheck(t, constraints(), v, COLS, proof);
 }
@@ -56,11 +57,10 @@ TYPED_TEST(ZerocheckTest, SatisfyingTraceVerifies) {
     const std::size_t rows = std::size_t(1) << v;
     const auto flat = satisfying_trace(rng, rows);
     const ZerocheckOutput out = prove<Exec>(flat, rows);
-    const ZerocheckVerdict verdict = verify(out.proof, v);
-    ASSERT_TRUE(verdict) << "v=" << v << ": " << verdict.reason;
-    EXPECT_EQ(verdict.point, out.point);
+    const ZerocheckReduction reduced = verify(out.proof, v);
+    EXPECT_EQ(reduced.point, out.point);
     for (std::size_t c = 0; c < COLS; ++c)
-      EXPECT_EQ(verdict.column_evals[c], test::ref_evaluate(test::column(flat, COLS, c), out.point))
+      EXPECT_EQ(reduced.column_evals[c], test::ref_evaluate(test::column(flat, COLS, c), out.point))
           << "v=" << v << " column " << c;
   }
 }
@@ -74,17 +74,17 @@ TYPED_TEST(ZerocheckTest, UnsatisfyingTraceIsRejected) {
     auto flat = satisfying_trace(rng, rows);
     Felt& x = flat[(rng.u64() % rows) * COLS + col];
     x = col == 3 ? Felt::from_u64(2) : x + Felt::one();  // d = 0 -> 1 would still satisfy
-    EXPECT_FALSE(verify(prove<Exec>(flat, rows).proof, v)) << "column " << col;
+    EXPECT_THROW(verify(prove<Exec>(flat, rows).proof, v), VerifyError) << "column " << col;
   }
   // An honest proof checked against other constraints or sizes fails too.
   const auto flat = satisfying_trace(rng, rows);
   const SumcheckProof proof = prove<Exec>(flat, rows).proof;
   Transcript t(LABEL);
-  EXPECT_FALSE(verify_zerocheck(t, {Expr::col(2) - Expr::col(0)}, v, COLS, proof));
-  EXPECT_FALSE(verify(proof, v - 1));
+  EXPECT_THROW(verify_zerocheck(t, {Expr::col(2) - Expr::col(0)}, v, COLS, proof), VerifyError);
+  EXPECT_THROW(verify(proof, v - 1), VerifyError);
   SumcheckProof bad = proof;
   bad.final_evals[0][0] += Ext::one();
-  EXPECT_FALSE(verify(bad, v));
+  EXPECT_THROW(verify(bad, v), VerifyError);
 }
 
 TYPED_TEST(ZerocheckTest, ProofsAreIdenticalAcrossBackends) {

@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "engine/proof/bytes.hpp"
-#include "engine/verifier/verify_error.hpp"
+#include "engine/proof/verify_error.hpp"
 #include "tests/fuzz/honest_proof.hpp"
 
 using namespace kprove;

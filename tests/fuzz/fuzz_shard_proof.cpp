@@ -22,8 +22,8 @@
 
 #include "engine/pcs/params.hpp"
 #include "engine/proof/bytes.hpp"
-#include "engine/prover/shard_proof.hpp"
-#include "engine/verifier/verify_error.hpp"
+#include "engine/proof/verify_error.hpp"
+#include "engine/protocol/shard_proof.hpp"
 #include "tests/fuzz/honest_proof.hpp"
 
 using namespace kprove;

@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "engine/algebra/algebra.hpp"
 #include "engine/log.hpp"
 #include "engine/transcript/grind.hpp"
 #include "kernels/mle/team_sums.hpp"
@@ -214,7 +215,6 @@ BasefoldProof basefold_open(const Exec& exec, MemoryLedger& ledger,
                             const std::vector<std::vector<Ext>>& points,
                             const std::vector<std::vector<Ext>>& evals, Transcript& transcript) {
   using pcs::absorb_statement;
-  using pcs::powers;
   const auto& layout = commitment.layout();
   const auto& params = commitment.params();
   if (matrices.size() != layout.size() || points.size() != layout.size() ||

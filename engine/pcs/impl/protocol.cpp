@@ -73,16 +73,6 @@ void absorb_statement(Transcript& t, const Digest& root, const BatchLayout& layo
   }
 }
 
-std::vector<Ext> powers(Ext base, std::size_t n) {
-  std::vector<Ext> p(n);
-  Ext x = Ext::one();
-  for (auto& e : p) {
-    e = x;
-    x *= base;
-  }
-  return p;
-}
-
 Ext combine_claims(const BatchLayout& layout, const std::vector<Ext>& alpha_powers, std::size_t k,
                    const std::vector<Ext>& evals) {
   Ext sum = Ext::zero();
@@ -98,22 +88,6 @@ std::vector<Ext> column_coefficients(const BatchLayout& layout,
   for (std::size_t j = 0; j < c.size(); ++j)
     c[j] = scale * alpha_powers[layout.column_offset[k] + j];
   return c;
-}
-
-Ext eq_eval(const Ext* z, const Ext* s, std::size_t n) {
-  Ext acc = Ext::one();
-  for (std::size_t j = 0; j < n; ++j) {
-    const Ext zs = z[j] * s[j];
-    acc *= zs + zs + Ext::one() - z[j] - s[j];  // z s + (1 - z)(1 - s)
-  }
-  return acc;
-}
-
-Ext interpolate_quadratic(const std::array<Ext, 3>& h, Ext x) {
-  // Lagrange basis on {0, 1, 2}: (x-1)(x-2)/2, -x(x-2), x(x-1)/2.
-  const Ext xm1 = x - Ext::one(), xm2 = x - Ext(Felt::from_canonical(2));
-  const Felt half = inverse_of_two();
-  return h[0] * (xm1 * xm2) * half - h[1] * (x * xm2) + h[2] * (x * xm1) * half;
 }
 
 Ext encode_at(const std::vector<Ext>& m, int log_size, std::size_t pos) {

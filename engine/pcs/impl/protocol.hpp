@@ -8,7 +8,6 @@
 // challenges (s_k = s[V - v_k .. V)). Codeword log sizes follow: L_k = v_k + rate_bits.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -49,8 +48,6 @@ void absorb_statement(Transcript& t, const Digest& root, const BatchLayout& layo
                       const std::vector<std::vector<Ext>>& points,
                       const std::vector<std::vector<Ext>>& evals);
 
-std::vector<Ext> powers(Ext base, std::size_t n);
-
 // sum_c alpha^(offset_k + c) * evals[c]: matrix k's claims combined like its columns.
 Ext combine_claims(const BatchLayout& layout, const std::vector<Ext>& alpha_powers, std::size_t k,
                    const std::vector<Ext>& evals);
@@ -59,12 +56,6 @@ Ext combine_claims(const BatchLayout& layout, const std::vector<Ext>& alpha_powe
 std::vector<Ext> column_coefficients(const BatchLayout& layout,
                                      const std::vector<Ext>& alpha_powers, std::size_t k,
                                      Ext scale);
-
-// eq(z, s) = prod_j (z_j s_j + (1 - z_j)(1 - s_j)) for equal-length z and s.
-Ext eq_eval(const Ext* z, const Ext* s, std::size_t n);
-
-// The degree-2 polynomial through (0, h0), (1, h1), (2, h2), at x.
-Ext interpolate_quadratic(const std::array<Ext, 3>& h, Ext x);
 
 // The final codeword's entry at `pos` for message m (as coefficients) at log size log_size.
 Ext encode_at(const std::vector<Ext>& m, int log_size, std::size_t pos);

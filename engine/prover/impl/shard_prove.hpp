@@ -12,7 +12,7 @@
 
 #include "engine/chip/logup.hpp"
 #include "engine/pcs/basefold.hpp"
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 #include "engine/prover/tower.hpp"
 #include "engine/sumcheck/expr_instance.hpp"
 #include "engine/sumcheck/prover.hpp"

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "engine/proof/verify_error.hpp"
 #include "support/backends.hpp"
 #include "support/pcs_reference.hpp"
 #include "support/random.hpp"
@@ -151,13 +152,13 @@ TYPED_TEST(BasefoldTest, WrongClaimedEvaluationIsRejected) {
   const auto params = test_params();
   b.evals[1][1] += Ext::one();
   const auto o = commit_and_open<Exec>(b, params);
-  EXPECT_THROW(verify(b, o.root, o.proof, params), PcsVerifyError);
+  EXPECT_THROW(verify(b, o.root, o.proof, params), VerifyError);
   // An honest proof does not verify a different claim either.
   Batch honest = b;
   honest.evals[1][1] -= Ext::one();
   const auto h = commit_and_open<Exec>(honest, params);
   EXPECT_NO_THROW(verify(honest, h.root, h.proof, params));
-  EXPECT_THROW(verify(b, h.root, h.proof, params), PcsVerifyError);
+  EXPECT_THROW(verify(b, h.root, h.proof, params), VerifyError);
 }
 
 // A prover that runs the sumchecks on other tables than it committed (here: one changed
@@ -180,7 +181,7 @@ TYPED_TEST(BasefoldTest, OpeningOtherThanTheCommittedMatricesIsRejected) {
   try {
     verify(b, comm.root(), proof, params);
     FAIL() << "accepted an opening of uncommitted data";
-  } catch (const PcsVerifyError& e) {
+  } catch (const VerifyError& e) {
     EXPECT_NE(std::string(e.what()).find("final message's encoding"), std::string::npos)
         << e.what();
   }
@@ -211,11 +212,11 @@ TYPED_TEST(BasefoldTest, EveryTamperedProofPartIsRejected) {
   for (const auto& [what, tamper] : tampers) {
     BasefoldProof p = o.proof;
     tamper(p);
-    EXPECT_THROW(verify(b, o.root, p, params), PcsVerifyError) << what;
+    EXPECT_THROW(verify(b, o.root, p, params), VerifyError) << what;
   }
   Digest root = o.root;
   root.h[0] += one;
-  EXPECT_THROW(verify(b, root, o.proof, params), PcsVerifyError) << "root";
+  EXPECT_THROW(verify(b, root, o.proof, params), VerifyError) << "root";
 }
 
 TYPED_TEST(BasefoldTest, ProofBytesRoundTripAndMatchSerial) {
@@ -289,7 +290,7 @@ TYPED_TEST(BasefoldTest, BadInputsAreRefused) {
   Transcript v("basefold-test");
   EXPECT_THROW(
       basefold_verify(comm.root(), b.shapes, points, b.evals, BasefoldProof{}, test_params(), v),
-      PcsVerifyError);
+      VerifyError);
 }
 
 }  // namespace

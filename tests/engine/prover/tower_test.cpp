@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/verifier/verify_error.hpp"
+#include "engine/proof/verify_error.hpp"
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
 #include "support/random.hpp"

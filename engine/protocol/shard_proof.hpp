@@ -1,4 +1,4 @@
-// The proof of one shard (engine/prover/shard_prover.hpp) and its versioned binary encoding.
+// The proof of one shard (protocol: shard_protocol.hpp) and its versioned binary encoding.
 #pragma once
 
 #include <cstdint>
@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/pcs/proof.hpp"
-#include "engine/prover/tower.hpp"
+#include "engine/protocol/tower.hpp"
 #include "engine/sumcheck/proof.hpp"
 #include "kernels/hash/sponge.hpp"
 

@@ -1,4 +1,4 @@
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 
 #include <algorithm>
 #include <stdexcept>

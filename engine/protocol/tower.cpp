@@ -1,12 +1,12 @@
-#include "engine/prover/tower.hpp"
+#include "engine/protocol/tower.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
 #include <string>
 
+#include "engine/proof/verify_error.hpp"
 #include "engine/sumcheck/verifier.hpp"
-#include "engine/verifier/verify_error.hpp"
 
 namespace kprove {
 
@@ -128,15 +128,14 @@ TowerClaims verify_tower(Transcript& transcript, const std::vector<int>& heights
     const Ext eta = transcript.challenge_ext();
     const SumcheckClaim claim{k, 3, 4 * below, walk.layer_sum(eta)};
     const SumcheckProof& layer = proof.layers[k - 1];
-    const SumcheckVerdict verdict =
-        verify_sumcheck(transcript, std::span<const SumcheckClaim>(&claim, 1), layer);
-    if (!verdict) throw VerifyError(where + verdict.reason);
+    const SumcheckReduction reduced =
+        verify_sumcheck(transcript, std::span<const SumcheckClaim>(&claim, 1), layer, where);
     const std::vector<Ext>& children = layer.final_evals[0];
-    const Ext oracle = eq_eval(walk.point(), verdict.point) *
+    const Ext oracle = eq_eval(walk.point(), reduced.point) *
                        expr_oracle(detail::tower_layer_exprs(below), eta, children);
-    if (!check_oracle(verdict, std::span<const Ext>(&oracle, 1)))
+    if (!check_oracle(reduced, std::span<const Ext>(&oracle, 1)))
       throw VerifyError(where + "final check eq(r, rho) * children != reduced claim");
-    walk.descend(children, verdict.point, transcript.challenge_ext());
+    walk.descend(children, reduced.point, transcript.challenge_ext());
   }
   return walk.take();
 }

@@ -1,4 +1,4 @@
-#include "engine/prover/shard_proof.hpp"
+#include "engine/protocol/shard_proof.hpp"
 
 #include <string>
 

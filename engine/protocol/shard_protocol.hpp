@@ -1,6 +1,38 @@
-// What prover (shard_prover.hpp) and verifier (engine/verifier/shard_verifier.hpp) of a shard
-// share: the statement, the transcript's opening, the tower's trees and the main-constraint
-// expressions with their challenge coefficients.
+// The shard protocol: what prover (engine/prover/shard_prover.hpp) and verifier
+// (engine/verifier/shard_verifier.hpp) of a shard share: the statement, the transcript's
+// opening, the tower's trees and the main-constraint expressions with their challenge
+// coefficients. One proof that every chip trace satisfies its constraints and that all LogUp
+// lookups of the shard (chips into the fixed tables) balance.
+//
+// Protocol (one Fiat-Shamir transcript, domain "kprove.shard.v2"; prover in
+// engine/prover/shard_prover.hpp, verifier in engine/verifier/shard_verifier.hpp):
+//  1. Witness: one trace per chip of the ChipList, rows a power of two. Committed: every
+//     witness column. Structured columns are never committed (the verifier evaluates their
+//     MLEs itself, Chip::structured_column); preprocessed columns are committed once, in the
+//     verifying key (engine/prover/preprocessed.hpp), and opened per shard.
+//  2. Statement: public values first, shard index, PCS parameters, per trace its name,
+//     log2(rows) and column kinds, the preprocessed root; then one Basefold batch commitment
+//     of all witness matrices, its root absorbed.
+//  3. LogUp challenges alpha, beta (drawn here, or the run's, absorbed: a run of many shards
+//     draws them once from every shard's commitment, engine/rv32im/statement.hpp); leaves per
+//     interaction l of trace k: p = multiplicity, q = alpha - (bus + sum_i beta^(i+1) tuple_i)
+//     (chip::logup_leaves).
+//  4. Tower (tower.hpp): one fractional-sum tree per interaction, all trees batched under
+//     shared challenges; the top layer is sent and the verifier checks that sum_t P_t / Q_t
+//     plus the statement's boundary terms is zero (every Q_t != 0), or with run challenges
+//     hands the sum to the run's check. Output per trace k: its point z'_k (log2(rows_k)
+//     coordinates, shared by its interactions) and the claims p_l(z'_k), q_l(z'_k).
+//  5. Main constraints: per trace a fresh gamma_k, and ONE batched sumcheck (traces of
+//     different heights suffix-aligned, engine/sumcheck/claim.hpp) of, per trace,
+//       sum_x eq(z'_k, x) [ sum_j gamma^j C_j(T(x)) + sum_l mu_l (p_l(T(x)) - claim_p)
+//                                                   + nu_l (q_l(T(x)) - claim_q) ] = 0,
+//     p_l, q_l affine in the columns (main_terms below gives the exact terms). Constraints and
+//     leaf claims are checked together; the result is a point z_k per trace and every column's
+//     value there (fixed table columns included; the verifier recomputes those).
+//  6. PCS openings: Basefold opening of witness matrix k at z_k (reversed: Basefold binds the
+//     least significant row bit first) with step 5's values of the witness columns; then, if
+//     any chip has preprocessed columns, the opening of the preprocessed commitment at the
+//     same points with step 5's values of those columns.
 #pragma once
 
 #include <array>
@@ -10,12 +42,12 @@
 #include <span>
 #include <vector>
 
-#include "kernels/hash/sponge.hpp"
 #include "engine/chip/chip.hpp"
 #include "engine/pcs/params.hpp"
-#include "engine/prover/tower.hpp"
+#include "engine/protocol/tower.hpp"
 #include "engine/transcript/transcript.hpp"
 #include "kernels/expr/expr.hpp"
+#include "kernels/hash/sponge.hpp"
 
 namespace kprove {
 

@@ -1,8 +1,28 @@
-#include "engine/sumcheck/univariate.hpp"
+#include "engine/algebra/algebra.hpp"
 
 #include <stdexcept>
 
 namespace kprove {
+
+Ext eq_eval(std::span<const Ext> a, std::span<const Ext> b) {
+  if (a.size() != b.size()) throw std::invalid_argument("eq_eval: points differ in length");
+  Ext acc = Ext::one();
+  for (std::size_t j = 0; j < a.size(); ++j) {
+    const Ext ab = a[j] * b[j];
+    acc *= ab + ab + Ext::one() - a[j] - b[j];  // a b + (1 - a)(1 - b)
+  }
+  return acc;
+}
+
+std::vector<Ext> powers(Ext base, std::size_t n) {
+  std::vector<Ext> p(n);
+  Ext x = Ext::one();
+  for (auto& e : p) {
+    e = x;
+    x *= base;
+  }
+  return p;
+}
 
 Ext interpolate_at(std::span<const Ext> evals, Ext x) {
   const std::size_t n = evals.size();

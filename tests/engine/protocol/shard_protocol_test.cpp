@@ -1,11 +1,12 @@
 // Pieces the shard prover and verifier share: the fixed table columns' succinct MLEs against
 // the materialised tables, the main-constraint terms against their definition, and the point
 // conversion between the sumcheck (x_1 = MSB) and Basefold (x_1 = LSB) conventions.
-#include "engine/prover/shard_protocol.hpp"
+#include "engine/protocol/shard_protocol.hpp"
 
 #include <gtest/gtest.h>
 
 #include "engine/pcs/basefold.hpp"
+#include "engine/proof/verify_error.hpp"
 #include "engine/sumcheck/verifier.hpp"
 #include "support/backends.hpp"
 #include "support/mle_reference.hpp"
@@ -140,7 +141,7 @@ TYPED_TEST(ShardProtocolTest, PcsPointIsTheReversedSumcheckPoint) {
     basefold_verify(commitment.root(), {{rows, cols}}, {point}, {values}, proof, params, vt);
   };
   EXPECT_NO_THROW(open_and_verify(detail::to_pcs_point(z)));
-  EXPECT_THROW(open_and_verify(z), PcsVerifyError);
+  EXPECT_THROW(open_and_verify(z), VerifyError);
 }
 
 }  // namespace
