@@ -62,3 +62,23 @@ constexpr SpaceKind space_kind_of() {
 }
 
 }  // namespace kprove
+
+// M(Exec) for every execution space compiled into this build: explicit instantiations of the
+// engine's heavy templates, once in the library and `extern` for their callers.
+#define KPROVE_FOR_EACH_SPACE(M) \
+  KPROVE_SERIAL_SPACE_(M) KPROVE_OPENMP_SPACE_(M) KPROVE_CUDA_SPACE_(M)
+#if defined(KOKKOS_ENABLE_SERIAL)
+#define KPROVE_SERIAL_SPACE_(M) M(Kokkos::Serial)
+#else
+#define KPROVE_SERIAL_SPACE_(M)
+#endif
+#if defined(KOKKOS_ENABLE_OPENMP)
+#define KPROVE_OPENMP_SPACE_(M) M(Kokkos::OpenMP)
+#else
+#define KPROVE_OPENMP_SPACE_(M)
+#endif
+#if defined(KOKKOS_ENABLE_CUDA)
+#define KPROVE_CUDA_SPACE_(M) M(Kokkos::Cuda)
+#else
+#define KPROVE_CUDA_SPACE_(M)
+#endif

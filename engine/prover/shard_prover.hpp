@@ -4,8 +4,9 @@
 // The protocol, its statement and its proof are engine/protocol/shard_protocol.hpp.
 //
 // Memory: the traces are consumed. The LogUp leaves die once the tower is built, each tower
-// layer once its sumcheck has read it, the table traces after the main constraints (step 5), the chip traces and the
-// committed copies of the multiplicity columns after the opening; nothing stays booked.
+// layer once its sumcheck has read it, the table traces after the main constraints (step 5),
+// the chip traces and the committed copies of the multiplicity columns after the opening;
+// nothing stays booked.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include "engine/protocol/shard_protocol.hpp"
 #include "engine/prover/preprocessed.hpp"
 #include "views/memory_ledger.hpp"
+#include "views/spaces.hpp"
 
 namespace kprove {
 
@@ -65,3 +67,26 @@ ShardProof prove_shard(const Exec& exec, MemoryLedger& ledger, const ChipList& c
 }  // namespace kprove
 
 #include "engine/prover/impl/shard_prove.hpp"
+
+// The prover is compiled once per execution space, in the engine library (shard_prover.cpp
+// defines KPROVE_SHARD_PROVER_INSTANCES); its callers link it instead of compiling it again.
+#if defined(KPROVE_SHARD_PROVER_INSTANCES)
+#define KPROVE_SHARD_PROVER_EXTERN_
+#else
+#define KPROVE_SHARD_PROVER_EXTERN_ extern
+#endif
+#define KPROVE_SHARD_PROVER_(Exec)                                                           \
+  namespace kprove {                                                                        \
+  KPROVE_SHARD_PROVER_EXTERN_ template CommittedShard<Exec::memory_space> commit_shard(      \
+      const Exec&, MemoryLedger&, const ChipList&, chip::ShardTraces<Exec::memory_space>&&,  \
+      const PcsParams&, uint64_t, const ShardProverOptions&);                                \
+  KPROVE_SHARD_PROVER_EXTERN_ template ShardProof prove_committed(                           \
+      const Exec&, MemoryLedger&, const ChipList&, CommittedShard<Exec::memory_space>&&,     \
+      const PcsParams&, const ShardStatement&, const Preprocessed<Exec::memory_space>*,      \
+      const ShardProverOptions&);                                                            \
+  KPROVE_SHARD_PROVER_EXTERN_ template ShardProof prove_shard(                               \
+      const Exec&, MemoryLedger&, const ChipList&, chip::ShardTraces<Exec::memory_space>&&,  \
+      const PcsParams&, const ShardStatement&, const Preprocessed<Exec::memory_space>*,      \
+      const ShardProverOptions&);                                                            \
+  }
+KPROVE_FOR_EACH_SPACE(KPROVE_SHARD_PROVER_)

@@ -1,3 +1,4 @@
+#define KPROVE_MACHINE_INSTANCES  // machine.hpp's instances live here
 #include "engine/rv32im/machine.hpp"
 
 #include <algorithm>

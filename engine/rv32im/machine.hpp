@@ -38,6 +38,7 @@
 #include "engine/rv32im/tables/program_table.hpp"
 #include "engine/scheduler/shard_bytes.hpp"
 #include "engine/vm/emulator.hpp"
+#include "views/spaces.hpp"
 
 namespace kprove::rv32im {
 
@@ -262,3 +263,19 @@ MachinePreprocessed<typename Exec::memory_space> Machine::preprocess(
 }
 
 }  // namespace kprove::rv32im
+
+// Witgen and the preprocessed commitment are compiled once per execution space, in machine.cpp
+// (which defines KPROVE_MACHINE_INSTANCES); their callers link them.
+#if defined(KPROVE_MACHINE_INSTANCES)
+#define KPROVE_MACHINE_EXTERN_
+#else
+#define KPROVE_MACHINE_EXTERN_ extern
+#endif
+#define KPROVE_MACHINE_(Exec)                                                                \
+  namespace kprove::rv32im {                                                                \
+  KPROVE_MACHINE_EXTERN_ template chip::ShardTraces<Exec::memory_space> Machine::witgen(     \
+      const Exec&, MemoryLedger&, const vm::ShardRecords&, const FinalMemory*) const;        \
+  KPROVE_MACHINE_EXTERN_ template MachinePreprocessed<Exec::memory_space>                    \
+  Machine::preprocess(const Exec&, MemoryLedger&, const PcsParams&) const;                   \
+  }
+KPROVE_FOR_EACH_SPACE(KPROVE_MACHINE_)
