@@ -20,11 +20,13 @@ class MpiRun : public Cli {
     Cli::SetUp();
     if (std::system("command -v mpirun > /dev/null") != 0) GTEST_SKIP() << "mpirun not on PATH";
   }
-  // Open MPI refuses root without these; one OpenMP thread per rank on this 2-core machine;
-  // a hang ends as a failure.
+  // Open MPI refuses root without these; one host, so its ranks talk through shared memory
+  // (no single-copy: containers forbid ptrace) and loopback only, never probing the network;
+  // one OpenMP thread per rank on this 2-core machine; a hang ends as a failure.
   static std::string mpirun(int ranks) {
-    return "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1 "
-           "OMP_PROC_BIND=false timeout 600 mpirun --oversubscribe -np " +
+    return "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader "
+           "OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_oob_tcp_if_include=lo "
+           "OMP_NUM_THREADS=1 OMP_PROC_BIND=false timeout 600 mpirun --oversubscribe -np " +
            std::to_string(ranks);
   }
   // fibonacci(100) in shards of 255 cycles: 3 shards.

@@ -195,7 +195,8 @@ TEST(Rv32Mutation, EveryWrittenWordHasU16Limbs) {
         // lo + 2^16 through its first column; then hi - 1 through one of its own if lo's
         // column did not already move it.
         std::vector<Felt> mutated(row, row + t.cols);
-        const auto [lo_col, lo_coef] = w.lo->terms()[0];
+        const auto lo_col = w.lo->terms()[0].first;  // not a binding: clang 14's lambdas
+        const auto lo_coef = w.lo->terms()[0].second;  // cannot capture one
         mutated[lo_col] += two16 * lo_coef.inverse();
         const Felt missing = w.hi->eval(row) - Felt::one() - w.hi->eval(mutated.data());
         if (!missing.is_zero()) {

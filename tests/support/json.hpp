@@ -18,20 +18,30 @@ struct Json {
   double num = 0;
   std::string str;
   std::vector<Json> arr;
-  std::vector<std::pair<std::string, Json>> obj;
+  struct Member;  // key and value, defined below where Json is complete
+  std::vector<Member> obj;
 
-  bool has(const std::string& key) const {
-    for (const auto& [k, v] : obj)
-      if (k == key) return true;
-    return false;
-  }
-  const Json& operator[](const std::string& key) const {
-    for (const auto& [k, v] : obj)
-      if (k == key) return v;
-    throw std::runtime_error("no key '" + key + "'");
-  }
+  bool has(const std::string& key) const;
+  const Json& operator[](const std::string& key) const;
   const Json& operator[](std::size_t i) const { return arr.at(i); }
 };
+
+struct Json::Member {
+  std::string key;
+  Json value;
+};
+
+inline bool Json::has(const std::string& key) const {
+  for (const auto& [k, v] : obj)
+    if (k == key) return true;
+  return false;
+}
+
+inline const Json& Json::operator[](const std::string& key) const {
+  for (const auto& [k, v] : obj)
+    if (k == key) return v;
+  throw std::runtime_error("no key '" + key + "'");
+}
 
 namespace detail {
 
@@ -82,7 +92,7 @@ class JsonParser {
         ws();
         std::string k = string();
         expect(':');
-        v.obj.emplace_back(std::move(k), value());
+        v.obj.push_back({std::move(k), value()});
       } while (eat(','));
       expect('}');
     } else if (c == '[') {
