@@ -11,8 +11,8 @@
 
 namespace kprove {
 
-// Shapes are (rows, cols) per matrix. Throws VerifyError naming the failed
-// check (statement shapes, sumcheck rounds, final message, proof of work, Merkle paths, folds).
+// Shapes are (rows, cols) per matrix. Throws VerifyError naming the failed check (statement
+// shapes, sumcheck rounds, final message, proof of work, Merkle paths, folds).
 void basefold_verify(const Digest& root,
                      const std::vector<std::pair<std::size_t, std::size_t>>& shapes,
                      const std::vector<std::vector<Ext>>& points,

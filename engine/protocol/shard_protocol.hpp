@@ -4,8 +4,7 @@
 // coefficients. One proof that every chip trace satisfies its constraints and that all LogUp
 // lookups of the shard (chips into the fixed tables) balance.
 //
-// Protocol (one Fiat-Shamir transcript, domain "kprove.shard.v2"; prover in
-// engine/prover/shard_prover.hpp, verifier in engine/verifier/shard_verifier.hpp):
+// Protocol (one Fiat-Shamir transcript, domain "kprove.shard.v2"):
 //  1. Witness: one trace per chip of the ChipList, rows a power of two. Committed: every
 //     witness column. Structured columns are never committed (the verifier evaluates their
 //     MLEs itself, Chip::structured_column); preprocessed columns are committed once, in the

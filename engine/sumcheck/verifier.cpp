@@ -17,15 +17,15 @@ SumcheckReduction verify_sumcheck(Transcript& transcript, std::span<const Sumche
   const std::size_t npts = std::size_t(detail::max_degree(claims)) + 1;
   if (proof.rounds.size() != std::size_t(v))
     reject("proof has " + std::to_string(proof.rounds.size()) + " rounds, expected " +
-                  std::to_string(v));
+           std::to_string(v));
   if (proof.final_evals.size() != claims.size())
     reject("proof has final values for " + std::to_string(proof.final_evals.size()) +
-                  " claims, expected " + std::to_string(claims.size()));
+           " claims, expected " + std::to_string(claims.size()));
   for (std::size_t i = 0; i < claims.size(); ++i)
     if (proof.final_evals[i].size() != claims[i].num_finals)
       reject("claim " + std::to_string(i) + " has " +
-                    std::to_string(proof.final_evals[i].size()) + " final values, expected " +
-                    std::to_string(claims[i].num_finals));
+             std::to_string(proof.final_evals[i].size()) + " final values, expected " +
+             std::to_string(claims[i].num_finals));
 
   SumcheckReduction out;
   Ext claim = detail::batched_sum(claims, alpha);
@@ -33,7 +33,7 @@ SumcheckReduction verify_sumcheck(Transcript& transcript, std::span<const Sumche
     const std::vector<Ext>& g = proof.rounds[k];
     if (g.size() != npts)
       reject("round " + std::to_string(k + 1) + " has " + std::to_string(g.size()) +
-                    " values, expected " + std::to_string(npts));
+             " values, expected " + std::to_string(npts));
     if (g[0] + g[1] != claim)
       reject("round " + std::to_string(k + 1) + ": g(0) + g(1) != claim");
     const Ext r = detail::finish_round(transcript, g);
