@@ -4,53 +4,15 @@
 // its traces, and the LogUp leaves of all of them. Both are store-bound (records read once,
 // rows or leaves written), so the roofline floor is the bytes moved over the copy bandwidth
 // of the same space.
-#include <cstdlib>
-#include <filesystem>
-#include <memory>
-#include <string>
-#include <vector>
-
 #include "engine/chip/logup.hpp"
-#include "engine/rv32im/machine.hpp"
-#include "engine/vm/emulator.hpp"
-#include "guest_dir.hpp"
+#include "guest_shard.hpp"
 #include "roofline.hpp"
 
 namespace kprove {
 namespace {
 
-using bench::guest_dir;
-
-// The machine and the records of shard 0 of fibonacci(2^20) in shards of 2^log_rows - 1
-// cycles; null when the guests are not built.
-struct GuestShard {
-  std::unique_ptr<rv32im::Machine> machine;
-  vm::ShardRecords records;
-  std::uint64_t cycles = 0;
-  std::uint64_t record_bytes = 0;  // the records witgen reads
-};
-
-const GuestShard* guest_shard(std::uint32_t log_rows) {
-  static std::unique_ptr<GuestShard> cached;
-  static std::uint32_t cached_log_rows = 0;
-  if (cached && cached_log_rows == log_rows) return cached.get();
-  const std::string elf = guest_dir() + "/programs/fibonacci.elf";
-  if (guest_dir().empty() || !std::filesystem::exists(elf)) return nullptr;
-  auto guest = std::make_shared<const vm::Guest>(vm::load_elf_file(elf));
-  const auto input = std::make_shared<const std::vector<std::uint8_t>>(
-      std::vector<std::uint8_t>{0, 0, 0x10, 0});  // n = 2^20: about 5 M cycles
-  auto s = std::make_unique<GuestShard>();
-  s->machine = std::make_unique<rv32im::Machine>(guest, log_rows);
-  const vm::ShardPlan plan =
-      vm::plan_shards(guest, input, 1ull << 30, (std::uint64_t(1) << log_rows) - 1);
-  if (plan.num_shards() < 2) return nullptr;  // shard 0 must not be the last
-  s->records = vm::record_shard(plan, 0);
-  s->cycles = s->records.cycles;
-  s->record_bytes = s->records.record_bytes();
-  cached = std::move(s);
-  cached_log_rows = log_rows;
-  return cached.get();
-}
+using bench::guest_shard;
+using bench::GuestShard;
 
 template <class Exec>
 void BM_WitgenShard(benchmark::State& state) {

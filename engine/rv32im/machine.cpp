@@ -6,6 +6,7 @@
 #include "engine/proof/verify_error.hpp"
 #include "engine/prover/footprint.hpp"
 #include "engine/vm/memory.hpp"
+#include "kernels/bits/bits.hpp"
 
 namespace kprove::rv32im {
 
@@ -22,11 +23,8 @@ std::vector<std::unique_ptr<ZeroTable>> make_zero_tables(const std::vector<ZeroR
   return out;
 }
 
-uint32_t log2_ceil(uint64_t n) {
-  uint32_t k = 1;  // a trace has at least two rows
-  while ((uint64_t(1) << k) < n) ++k;
-  return k;
-}
+// log2 of the rows of a trace holding n: a trace has at least two rows.
+uint32_t trace_log_rows(uint64_t n) { return uint32_t(std::max(1, log2_ceil(n))); }
 
 // Whether the word at addr lies in a writable segment's pages (the memory argument's tag).
 bool writable(const vm::Program& program, uint32_t addr) {
@@ -51,8 +49,8 @@ Machine::Machine(std::shared_ptr<const vm::Guest> guest, uint32_t max_log_rows)
             MemoryLayout layout = memory_layout(guest->program());
             ProgramContent program = program_content(*guest);
             MachineShape shape{max_log_rows, guest->program().entry,
-                               log2_ceil(program.fixed.rows), log2_ceil(layout.image.size()),
-                               layout.zero};
+                               trace_log_rows(program.fixed.rows),
+                               trace_log_rows(layout.image.size()), layout.zero};
             return std::pair(std::move(shape),
                              Content{std::move(guest), std::move(layout), std::move(program)});
           }()) {}
@@ -85,7 +83,7 @@ std::vector<uint32_t> Machine::shard_log_rows(const vm::Checkpoint& start) const
     }
     const uint64_t records = k < vm::kNumChipKinds ? start.rows[k]
                                                    : start.io_words[k - vm::kNumChipKinds];
-    out.push_back(log2_ceil(chip::padded_rows(records)));
+    out.push_back(trace_log_rows(chip::padded_rows(records)));
     // Read and write ecalls move whole buffers in one cycle, so their rows are not bounded by
     // the cycles: the verifier takes no trace above the bound.
     if (out.back() > shape_.max_log_rows)
@@ -161,8 +159,8 @@ std::vector<uint32_t> Machine::zero_log_rows(const Boundary& memory) const {
     uint32_t best_up = 0, best_down = 0;
     uint64_t best = ~uint64_t(0);
     for (std::size_t i = 0; i <= words.size(); ++i) {
-      const uint32_t up = log2_ceil(i == 0 ? 1 : words[i - 1] + 1);
-      const uint32_t down = log2_ceil(i == words.size() ? 1 : size - words[i]);
+      const uint32_t up = trace_log_rows(i == 0 ? 1 : words[i - 1] + 1);
+      const uint32_t down = trace_log_rows(i == words.size() ? 1 : size - words[i]);
       const uint64_t rows = (uint64_t(1) << up) + (uint64_t(1) << down);
       if (up <= bound && down <= bound && rows <= size && rows < best)
         best = rows, best_up = up, best_down = down;

@@ -7,12 +7,18 @@
 // eq(zeta_k, t) * scale * h(t) with scale = prod_{i<k} eq(zeta_i, r_i) kept on the host, so the
 // device only evaluates h (degree deg C) against the suffix tables of an eq pyramid.
 //
+// A caller that knows the claim's sum (zero for a zerocheck) passes it: then every round
+// derives h(1) from the running claim (g(0) + g(1) = claim, and after bind(r) the claim is
+// g(r)) instead of evaluating it, one point fewer per round. The derived value is what an
+// honest witness gives; for any other the proof fails verification, as it would anyway.
+//
 // Each challenge folds all trace columns into an Ext table (rows/2 x cols, row-major, booked in
 // the ledger) in a separate pass; final_evals() are the columns at the point. The program and
 // trace must outlive the instance.
 #pragma once
 
 #include <Kokkos_Core.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -28,15 +34,6 @@
 
 namespace kprove {
 
-namespace detail {
-inline std::vector<Ext> powers_of(Ext base, std::size_t n) {
-  std::vector<Ext> out(n);
-  Ext p = Ext::one();
-  for (Ext& x : out) x = std::exchange(p, p * base);
-  return out;
-}
-}  // namespace detail
-
 template <class Exec, class F = Felt>
 class ExprInstance final : public SumcheckInstance {
  public:
@@ -45,13 +42,14 @@ class ExprInstance final : public SumcheckInstance {
 
   // sum_k beta^k C_k.
   ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program, Ext beta,
-               std::vector<Ext> zeta, MemoryLedger& ledger)
-      : ExprInstance(exec, trace, program, detail::powers_of(beta, program.size()), std::move(zeta),
-                     ledger) {}
+               std::vector<Ext> zeta, MemoryLedger& ledger, std::optional<Ext> sum = {})
+      : ExprInstance(exec, trace, program, powers(beta, program.size()), std::move(zeta), ledger,
+                     sum) {}
 
   // sum_k coefficients[k] C_k; one coefficient per program.
   ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program,
-               const std::vector<Ext>& coefficients, std::vector<Ext> zeta, MemoryLedger& ledger)
+               const std::vector<Ext>& coefficients, std::vector<Ext> zeta, MemoryLedger& ledger,
+               std::optional<Ext> sum = {})
       : exec_(exec),
         ledger_(&ledger),
         trace_(trace),
@@ -60,7 +58,8 @@ class ExprInstance final : public SumcheckInstance {
         coefs_(alloc_vec<Ext, Mem>(ledger, "sumcheck:expr_coefficients", coefficients.size())),
         zeta_(std::move(zeta)),
         sums_(exec, ledger, MAX_EXPR_POINTS),
-        v_(mle_num_vars(trace.extent(0), "ExprInstance")) {
+        v_(mle_num_vars(trace.extent(0), "ExprInstance")),
+        claim_(sum) {
     if (v_ == 0) throw std::invalid_argument("ExprInstance: trace has a single row");
     if (coefficients.size() != program.size())
       throw std::invalid_argument("ExprInstance: " + std::to_string(coefficients.size()) +
@@ -100,13 +99,24 @@ class ExprInstance final : public SumcheckInstance {
     Kokkos::View<const Ext*, Mem> eq;
     if (!zeta_.empty()) eq = eq_pyramid_level(eq_.view(), v_ - bound_ - 1);
     const Kokkos::View<const Ext*, Mem> coefs = coefs_.view();
-    const auto h = bound_ == 0 ? expr_round(sums_, trace_, program_, coefs, eq, npts)
-                               : expr_round(sums_, level(), program_, coefs, eq, npts);
+    // g(0) + g(1) = claim with g(t) = scale eq(z, t) h(t) = scale ((1 - z) h(0) + z h(1)) at
+    // 0 and 1, or g = h without eq.
+    const bool with_eq = !zeta_.empty();
+    const Ext z = with_eq ? zeta_[bound_] : Ext::zero();
+    const bool derive =
+        claim_ && npts >= 2 && (!with_eq || (z != Ext::zero() && scale_ != Ext::zero()));
+    const auto which = derive ? ExprRoundPoints::all_but_one : ExprRoundPoints::all;
+    auto h = bound_ == 0 ? expr_round(sums_, trace_, program_, coefs, eq, npts, which)
+                         : expr_round(sums_, level(), program_, coefs, eq, npts, which);
+    if (derive && !with_eq) h[1] = *claim_ - h[0];
+    if (derive && with_eq)
+      h[1] = (*claim_ * scale_.inverse() - (Ext::one() - z) * h[0]) * z.inverse();
     std::vector<Ext> out(h.begin(), h.begin() + npts);
-    if (zeta_.empty()) return out;
-    out = extend_evals(out, std::size_t(npts) + 1);
-    for (int t = 0; t <= npts; ++t)
-      out[t] *= scale_ * eq_line(zeta_[bound_], Ext(Felt::from_u64(t)));
+    if (with_eq) {
+      out = extend_evals(out, std::size_t(npts) + 1);
+      for (int t = 0; t <= npts; ++t) out[t] *= scale_ * eq_line(z, Ext(Felt::from_u64(t)));
+    }
+    last_round_ = out;
     return out;
   }
 
@@ -120,6 +130,9 @@ class ExprInstance final : public SumcheckInstance {
     else
       fix_first_variable_rows(exec_, level(), r, folded_.view());
     if (!zeta_.empty()) scale_ *= eq_line(zeta_[bound_], r);
+    claim_.reset();
+    if (!last_round_.empty()) claim_ = interpolate_at(last_round_, r);
+    last_round_.clear();
     ++bound_;
   }
 
@@ -147,6 +160,8 @@ class ExprInstance final : public SumcheckInstance {
   TeamSums<Exec> sums_;
   int v_;
   int bound_ = 0;
+  std::optional<Ext> claim_;     // the current round's g(0) + g(1), once known
+  std::vector<Ext> last_round_;  // g at 0..degree() of the current round, once computed
   Ext scale_ = Ext::one();
   Owned<Vec<Ext, Mem>> eq_;
   Owned<Mat<Ext, Mem>> folded_;

@@ -34,7 +34,8 @@ ZerocheckOutput prove_zerocheck(
     const ExprProgram<typename Exec::memory_space>& constraints, MemoryLedger& ledger) {
   const int v = mle_num_vars(trace.extent(0), "prove_zerocheck");
   auto ch = zerocheck_challenges(transcript, v, constraints.size());
-  ExprInstance<Exec> inst(exec, trace, constraints, ch.beta, std::move(ch.zeta), ledger);
+  ExprInstance<Exec> inst(exec, trace, constraints, ch.beta, std::move(ch.zeta), ledger,
+                          Ext::zero());
   SumcheckInstance* instances[] = {&inst};
   SumcheckOutput out = prove_sumcheck(transcript, instances);
   return {std::move(out.proof), std::move(out.point)};

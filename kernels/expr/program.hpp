@@ -2,8 +2,9 @@
 //
 // ExprProgram::compile turns a list of Expr into postfix programs packed in three Views (ops,
 // per-program offsets, Felt constants). ExprProgramView::eval<F>(k, col) runs program k with a
-// fixed-size stack of EXPR_MAX_STACK values of type F (Felt or Ext) and reads column c through
-// col(c); compile() refuses programs whose stack would not fit.
+// fixed-size stack of EXPR_MAX_STACK values of type F (Felt, Ext, or any type with their ring
+// operations, + - * by a Felt and a constructor from Felt, such as a line's points) and reads
+// column c through col(c); compile() refuses programs whose stack would not fit.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -44,6 +45,18 @@ struct ExprProgramView {
           break;
         case detail::EXPR_NEG:
           stack[sp - 1] = -stack[sp - 1];
+          break;
+        case detail::EXPR_ADD_CONST:
+          stack[sp - 1] = stack[sp - 1] + constants(arg);
+          break;
+        case detail::EXPR_SUB_CONST:
+          stack[sp - 1] = stack[sp - 1] - constants(arg);
+          break;
+        case detail::EXPR_RSUB_CONST:
+          stack[sp - 1] = -(stack[sp - 1] - constants(arg));
+          break;
+        case detail::EXPR_MUL_CONST:
+          stack[sp - 1] = stack[sp - 1] * constants(arg);
           break;
         default: {  // binary: a = second from top, b = top
           const F b = stack[--sp], a = stack[sp - 1];
@@ -98,6 +111,7 @@ class ExprProgram {
   int degree() const { return degree_; }                 // max over the expressions
   uint32_t num_columns() const { return num_columns_; }  // 1 + largest column used (>= 1)
   int stack_depth() const { return stack_depth_; }
+  std::size_t num_ops() const { return ops_.view().extent(0); }  // all programs' code
   const std::vector<Expr>& exprs() const { return exprs_; }
 
  private:

@@ -15,18 +15,17 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/bits/bits.hpp"
 #include "kernels/field/goldilocks_ext2.hpp"
 
 namespace kprove {
 
 // Number of variables of an MLE with n entries; throws unless n is a power of two >= 1.
 inline int mle_num_vars(std::size_t n, const char* what) {
-  if (n == 0 || (n & (n - 1)) != 0)
+  if (!is_pow2(n))
     throw std::invalid_argument(std::string(what) + ": MLE size " + std::to_string(n) +
                                 " is not a power of two");
-  int v = 0;
-  while ((std::size_t(1) << v) < n) ++v;
-  return v;
+  return log2_floor(n);
 }
 
 namespace detail {

@@ -43,7 +43,7 @@ template <class Exec, class Mem>
 void coset_scale(const Exec& exec, const Mat<Felt, Mem>& m, Felt shift) {
   detail::check_contiguous("coset_scale", m, "matrix");
   if (m.extent(0) == 0 || m.extent(1) == 0) return;
-  if (!detail::is_pow2(m.extent(0)))  // the row kernel tiles rows in powers of two
+  if (!is_pow2(m.extent(0)))  // the row kernel tiles rows in powers of two
     detail::bad_argument("coset_scale",
                          std::to_string(m.extent(0)) + " rows is not a power of two");
   detail::scale_rows(exec, detail::flat_in(m), detail::flat(m), m.extent(0), m.extent(1),

@@ -19,7 +19,7 @@
 #include <string>
 
 #include "kernels/field/goldilocks_ext2.hpp"
-#include "kernels/ntt/impl/bits.hpp"
+#include "kernels/bits/bits.hpp"
 #include "views/owned.hpp"
 
 namespace kprove::pcs {
@@ -29,7 +29,7 @@ KOKKOS_INLINE_FUNCTION Felt inverse_of_two() { return Felt::from_canonical(0x7FF
 // 1 / (2 x) for fold pair k of a layer whose generator inverse is w_inv and which has
 // 2^bits pairs.
 KOKKOS_INLINE_FUNCTION Felt fold_weight(Felt w_inv, int bits, uint64_t pair) {
-  return w_inv.pow(kprove::detail::bit_reverse(pair, bits)) * inverse_of_two();
+  return w_inv.pow(kprove::bit_reverse(pair, bits)) * inverse_of_two();
 }
 
 // Host form for one pair of a codeword of log size `log_size` (the verifier's side).
@@ -39,7 +39,7 @@ inline Felt fold_weight(int log_size, uint64_t pair) {
 
 // The evaluation point of position `pos` in a codeword of log size `log_size`.
 inline Felt codeword_point(int log_size, uint64_t pos) {
-  return Felt::two_adic_generator(log_size).pow(kprove::detail::bit_reverse(pos, log_size));
+  return Felt::two_adic_generator(log_size).pow(kprove::bit_reverse(pos, log_size));
 }
 
 // One fold: the entries a = P(x), b = P(-x) with weight = 1/(2x).

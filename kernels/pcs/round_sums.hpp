@@ -43,7 +43,7 @@ std::array<Ext, 3> product_round(TeamSums<Exec>& sums, const Mat<Ext, Mem>& a,
                                  const Mat<Ext, Mem>& q) {
   if (a.extent(0) != q.extent(0) || a.extent(1) != q.extent(1) || a.extent(1) < 2)
     throw std::invalid_argument("product_round: tables must match and have a variable left");
-  const std::size_t log_half = detail::log2_exact(a.extent(1) / 2, "product_round");
+  const std::size_t log_half = log2_exact(a.extent(1) / 2, "product_round");
   return sums.template run<3>(a.extent(0) << log_half,
                               detail::ProductRoundTerm<Mem>{a, q, log_half});
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kernels/bits/bits.hpp"
 #include "kernels/field/goldilocks_ext2.hpp"
 #include "kernels/mle/eq.hpp"
 #include "views/owned.hpp"
@@ -42,14 +43,6 @@ struct CombineTableRows {
   }
 };
 
-inline std::size_t log2_exact(std::size_t n, const char* what) {
-  std::size_t log = 0;
-  while ((std::size_t(1) << log) < n) ++log;
-  if (n == 0 || (std::size_t(1) << log) != n)
-    throw std::invalid_argument(std::string(what) + ": size " + std::to_string(n) +
-                                " is not a power of two");
-  return log;
-}
 }  // namespace detail
 
 // out(x) = eq(z, x) = prod_j (x_j ? z_j : 1 - z_j) with x_j = bit j of x. kernels/mle orders
@@ -63,7 +56,7 @@ void eq_table_lsb_first(const Exec& exec, const std::vector<Ext>& z, const View&
 // Binds variable 0 of every row to u: out(r, i) = in(r, 2i) + u (in(r, 2i+1) - in(r, 2i)).
 template <class Exec, class Mem>
 void fold_tables(const Exec& exec, const Mat<Ext, Mem>& in, const Mat<Ext, Mem>& out, Ext u) {
-  const std::size_t log_half = detail::log2_exact(out.extent(1), "fold_tables");
+  const std::size_t log_half = log2_exact(out.extent(1), "fold_tables");
   if (in.extent(0) != out.extent(0) || in.extent(1) != 2 * out.extent(1))
     throw std::invalid_argument("fold_tables: input must have twice the output's columns");
   Kokkos::parallel_for("kprove::pcs::fold_tables",

@@ -2,9 +2,11 @@
 // rows, Felt or Ext), compiled constraints C_0..C_{n-1} and Ext coefficients c_0..c_{n-1}
 // (powers of a batching challenge, or any Ext weights such as LogUp challenges):
 //   h(t) = sum_{j < half} [eq(j)] * sum_k c_k C_k(row_j + t (row_{j+half} - row_j))
-// at t = 0..npts-1, with the optional eq factor an Ext table of half entries (zerocheck).
-// Each constraint is interpreted once per (row pair, t); columns are re-read from memory rather
-// than cached, since traces have far more columns than registers.
+// at t = 0..npts-1, or at every one of them but t = 1 (a caller that knows the round's claim
+// derives h(1) from h(0)), with the optional eq factor an Ext table of half entries
+// (zerocheck). Each constraint is interpreted once per row pair for all points together: the
+// interpreter's values are the N points of the line, so the op decoding and the column reads
+// are shared by the points, and the line's points cost one addition each.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -22,25 +24,71 @@ namespace kprove {
 
 constexpr int MAX_EXPR_POINTS = 8;  // so constraint degree <= 7
 
+// Which of t = 0..npts-1 expr_round evaluates h at.
+enum class ExprRoundPoints { all, all_but_one };
+
 namespace detail {
 
-template <class Table>
-struct LerpColumns {
-  using F = std::remove_const_t<typename Table::value_type>;
-  Table table;
-  std::size_t lo, hi;
-  Felt t;
-  int point;  // 0, 1, or >= 2 for the general line point t
-  KOKKOS_INLINE_FUNCTION F operator()(uint32_t c) const {
-    const F a = table(lo, c);
-    if (point == 0) return a;
-    const F b = table(hi, c);
-    if (point == 1) return b;
-    return a + t * (b - a);
+// Values at N points of a line, operated on pointwise: the interpreter's value type.
+template <class F, int N>
+struct LinePoints {
+  F v[N];
+
+  LinePoints() = default;
+  KOKKOS_INLINE_FUNCTION explicit LinePoints(Felt c) {
+    for (int i = 0; i < N; ++i) v[i] = F(c);
+  }
+  template <class Fn>
+  KOKKOS_INLINE_FUNCTION static LinePoints map(const Fn& fn) {
+    LinePoints r;
+    for (int i = 0; i < N; ++i) r.v[i] = fn(i);
+    return r;
+  }
+  KOKKOS_INLINE_FUNCTION friend LinePoints operator+(const LinePoints& a, const LinePoints& b) {
+    return map([&](int i) { return a.v[i] + b.v[i]; });
+  }
+  KOKKOS_INLINE_FUNCTION friend LinePoints operator-(const LinePoints& a, const LinePoints& b) {
+    return map([&](int i) { return a.v[i] - b.v[i]; });
+  }
+  KOKKOS_INLINE_FUNCTION friend LinePoints operator*(const LinePoints& a, const LinePoints& b) {
+    return map([&](int i) { return a.v[i] * b.v[i]; });
+  }
+  KOKKOS_INLINE_FUNCTION friend LinePoints operator+(const LinePoints& a, Felt k) {
+    return map([&](int i) { return a.v[i] + k; });
+  }
+  KOKKOS_INLINE_FUNCTION friend LinePoints operator-(const LinePoints& a, Felt k) {
+    return map([&](int i) { return a.v[i] - k; });
+  }
+  KOKKOS_INLINE_FUNCTION friend LinePoints operator*(const LinePoints& a, Felt k) {
+    return map([&](int i) { return a.v[i] * k; });
+  }
+  KOKKOS_INLINE_FUNCTION LinePoints operator-() const {
+    return map([&](int i) { return -v[i]; });
   }
 };
 
-template <class Table, class Mem>
+// Column c along the line from row lo (t = 0) to row hi (t = 1) at t = 0, first, first + 1,
+// ..., first + N - 2 (first = 1 or 2).
+template <class Table, int N>
+struct LineColumns {
+  using F = std::remove_const_t<typename Table::value_type>;
+  Table table;
+  std::size_t lo, hi;
+  int first;
+  KOKKOS_INLINE_FUNCTION LinePoints<F, N> operator()(uint32_t c) const {
+    LinePoints<F, N> out;
+    const F a = table(lo, c);
+    out.v[0] = a;
+    if constexpr (N > 1) {
+      const F b = table(hi, c), d = b - a;
+      out.v[1] = first == 1 ? b : b + d;
+      for (int i = 2; i < N; ++i) out.v[i] = out.v[i - 1] + d;
+    }
+    return out;
+  }
+};
+
+template <class Table, class Mem, int N>
 struct ExprRoundTerms {
   using F = std::remove_const_t<typename Table::value_type>;
   Table table;
@@ -48,34 +96,52 @@ struct ExprRoundTerms {
   ExprProgramView<Mem> program;
   Kokkos::View<const Ext*, Mem> coefs;  // one per program
   Kokkos::View<const Ext*, Mem> eq;     // empty: no eq factor
-  int npts;
+  int first;
   template <int K>
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t j, Ext (&acc)[K]) const {
+    static_assert(K == N);
     const std::size_t n = program.size();
-    const Ext weight = eq.extent(0) > 0 ? eq(j) : Ext::one();
-    for (int t = 0; t < npts && t < K; ++t) {
-      const LerpColumns<Table> cols{table, j, j + half, Felt::from_u64(uint64_t(t)), t};
-      Ext v = Ext::zero();  // C_k stays in F: Ext * Felt is the cheap mixed product
-      for (std::size_t k = 0; k < n; ++k) v += coefs(k) * program.template eval<F>(k, cols);
-      acc[t] += weight * v;
+    const LineColumns<Table, N> cols{table, j, j + half, first};
+    Ext v[N];
+    for (int i = 0; i < N; ++i) v[i] = Ext::zero();
+    for (std::size_t k = 0; k < n; ++k) {
+      // C_k stays in F: Ext * F is the cheap mixed product when F is Felt.
+      const LinePoints<F, N> c = program.template eval<LinePoints<F, N>>(k, cols);
+      const Ext coef = coefs(k);
+      for (int i = 0; i < N; ++i) v[i] += coef * c.v[i];
     }
+    const Ext weight = eq.extent(0) > 0 ? eq(j) : Ext::one();
+    for (int i = 0; i < N; ++i) acc[i] += weight * v[i];
   }
 };
 
+// f(std::integral_constant<int, N>{}) for the runtime n in 1..MAX_EXPR_POINTS.
+template <int N = 1, class Fn>
+auto with_points(int n, const Fn& f) {
+  if constexpr (N == MAX_EXPR_POINTS) {
+    return f(std::integral_constant<int, N>{});
+  } else {
+    if (n == N) return f(std::integral_constant<int, N>{});
+    return with_points<N + 1>(n, f);
+  }
+}
+
 }  // namespace detail
 
-// h(0..npts-1) as above (entries past npts are zero). table: rows x cols with rows a power of
-// two >= 2 and cols >= the program's num_columns(); coefs: one per program; eq: empty or
-// rows/2 entries.
+// h(0..npts-1) as above (entries past npts, and h(1) under all_but_one, are zero). table:
+// rows x cols with rows a power of two >= 2 and cols >= the program's num_columns(); coefs:
+// one per program; eq: empty or rows/2 entries; all_but_one needs npts >= 2.
 template <class Exec, class Table, class Mem>
 std::array<Ext, MAX_EXPR_POINTS> expr_round(TeamSums<Exec>& sums, const Table& table,
                                             const ExprProgramView<Mem>& program,
                                             const Kokkos::View<const Ext*, Mem>& coefs,
-                                            const Kokkos::View<const Ext*, Mem>& eq, int npts) {
-  if (npts < 1 || npts > MAX_EXPR_POINTS)
+                                            const Kokkos::View<const Ext*, Mem>& eq, int npts,
+                                            ExprRoundPoints which = ExprRoundPoints::all) {
+  const bool skip_one = which == ExprRoundPoints::all_but_one;
+  if (npts < 1 + int(skip_one) || npts > MAX_EXPR_POINTS)
     throw std::invalid_argument("expr_round: " + std::to_string(npts) +
-                                " points requested, supported 1.." +
-                                std::to_string(MAX_EXPR_POINTS));
+                                " points requested, supported " + std::to_string(1 + skip_one) +
+                                ".." + std::to_string(MAX_EXPR_POINTS));
   if (mle_num_vars(table.extent(0), "expr_round") == 0)
     throw std::invalid_argument("expr_round: table has no variables");
   const std::size_t half = table.extent(0) / 2;
@@ -86,8 +152,17 @@ std::array<Ext, MAX_EXPR_POINTS> expr_round(TeamSums<Exec>& sums, const Table& t
     throw std::invalid_argument("expr_round: " + std::to_string(coefs.extent(0)) +
                                 " coefficients for " + std::to_string(program.size()) +
                                 " programs");
-  using Terms = detail::ExprRoundTerms<Table, Mem>;
-  return sums.template run<MAX_EXPR_POINTS>(half, Terms{table, half, program, coefs, eq, npts});
+  const int first = skip_one ? 2 : 1;
+  return detail::with_points(npts - int(skip_one), [&](auto n) {
+    constexpr int N = decltype(n)::value;
+    using Terms = detail::ExprRoundTerms<Table, Mem, N>;
+    const auto sum = sums.template run<N>(half, Terms{table, half, program, coefs, eq, first});
+    std::array<Ext, MAX_EXPR_POINTS> h;
+    h.fill(Ext::zero());
+    h[0] = sum[0];
+    for (int i = 1; i < N; ++i) h[std::size_t(first + i - 1)] = sum[std::size_t(i)];
+    return h;
+  });
 }
 
 }  // namespace kprove

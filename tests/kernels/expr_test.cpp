@@ -139,6 +139,10 @@ TYPED_TEST(ExprProgramTest, RandomExpressionsMatchHostOnFeltAndExt) {
   const Expr deep = Expr::col(1) * (Expr::col(2) * Expr::col(3) + Expr::col(4));
   exprs.push_back(Expr::col(0) - deep);
   exprs.push_back(deep - Expr::col(0));
+  // A constant on either side of each binary operator (the *_CONST ops), and on both.
+  const Expr k = Expr::constant(rng.felt()), x = Expr::col(5) * Expr::col(2);
+  for (const Expr& e : {k + x, x + k, k - x, x - k, k * x, x * k, k * k - x, -(k * (x - k))})
+    exprs.push_back(e);
   check_against_host<Felt, Exec, Mem>(exprs, rng.felts(rows * cols), rows, cols);
   check_against_host<Ext, Exec, Mem>(exprs, rng.exts(rows * cols), rows, cols);
 }

@@ -105,7 +105,7 @@ void run_transform(const Mat<Felt, Mem>& d, const NttTwiddles<Mem>& tw, bool inv
     detail::NttLimits lim = detail::default_limits<Exec>();
     lim.scratch_elems = limits == 1 ? 64 : 24;
     lim.min_width = limits == 1 ? 2 : 1;
-    const int log_n = detail::log2_floor(d.extent(0));
+    const int log_n = log2_floor(d.extent(0));
     const Felt scale = inverse ? Felt::from_canonical(d.extent(0)).inverse() : Felt::one();
     detail::transform(Exec(), detail::flat_in(d), detail::flat(d), 1, log_n, d.extent(1), tw,
                       inverse, in, out, scale, lim);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "kernels/bits/bits.hpp"
 #include "kernels/pcs/fold.hpp"
 
 namespace kprove::pcs {
@@ -22,8 +23,7 @@ BatchLayout BatchLayout::make(const std::vector<std::pair<std::size_t, std::size
       throw std::invalid_argument("Basefold: matrix " + std::to_string(k) + " is " +
                                   std::to_string(rows) + " x " + std::to_string(cols) +
                                   "; heights must be powers of two and widths nonzero");
-    int v = 0;
-    while ((std::size_t(1) << v) < rows) ++v;
+    const int v = log2_floor(rows);
     if (v + params.rate_bits > Felt::TWO_ADICITY)
       throw std::invalid_argument("Basefold: matrix " + std::to_string(k) + " has 2^" +
                                   std::to_string(v) + " rows; its codeword exceeds 2^32");

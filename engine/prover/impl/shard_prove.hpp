@@ -155,9 +155,10 @@ SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger, const ChipList
   for (std::size_t k = 0; k < chips.size(); ++k) {
     MainTerms terms = main_terms(transcript, *chips[k], k, log_rows[k], trees, claims, alpha, beta);
     programs.push_back(ExprProgram<Mem>::compile(exec, terms.exprs, ledger));
-    instances.push_back(std::make_unique<ExprInstance<Exec>>(exec, traces[k].view(),
-                                                             programs.back(), terms.coefficients,
-                                                             std::move(terms.zeta), ledger));
+    // Each trace's claim is zero (shard_protocol.hpp, step 5).
+    instances.push_back(std::make_unique<ExprInstance<Exec>>(
+        exec, traces[k].view(), programs.back(), terms.coefficients, std::move(terms.zeta), ledger,
+        Ext::zero()));
     list.push_back(instances.back().get());
   }
   return prove_sumcheck(transcript, list);

@@ -70,7 +70,8 @@ TowerOutput prove_tower(const Exec& exec, MemoryLedger& ledger,
         layer.data(), layer.extent(0) / 2, 2 * layer.extent(1));
     SumcheckOutput layer_out;
     {
-      ExprInstance<Exec, Ext> instance(exec, children, program, eta, walk.point(), ledger);
+      ExprInstance<Exec, Ext> instance(exec, children, program, eta, walk.point(), ledger,
+                                       walk.layer_sum(eta));
       SumcheckInstance* instances[] = {&instance};
       layer_out = prove_sumcheck(transcript, instances);
     }

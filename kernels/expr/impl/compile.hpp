@@ -13,6 +13,8 @@
 namespace kprove::detail {
 
 // One 32-bit word per op: opcode in the low 8 bits, operand (column or constant index) above.
+// The *_CONST forms apply a constant to the top of the stack (x + k, x - k, k - x, k x): one
+// push fewer, and over Ext values a multiplication by a Felt is half the cost of an Ext one.
 enum ExprOpcode : uint32_t {
   EXPR_COL,
   EXPR_CONST,
@@ -20,7 +22,11 @@ enum ExprOpcode : uint32_t {
   EXPR_SUB,
   EXPR_RSUB,
   EXPR_MUL,
-  EXPR_NEG
+  EXPR_NEG,
+  EXPR_ADD_CONST,
+  EXPR_SUB_CONST,
+  EXPR_RSUB_CONST,
+  EXPR_MUL_CONST
 };
 constexpr uint32_t EXPR_OPERAND_LIMIT = 1u << 24;
 
@@ -36,7 +42,8 @@ struct ExprCode {
 };
 
 // Emits each subtree in Sethi-Ullman order (the operand needing the deeper stack first), which
-// minimises the evaluation stack; SUB turns into RSUB when the right operand went first.
+// minimises the evaluation stack; SUB turns into RSUB when the right operand went first. A
+// binary node with a constant operand (and a non-constant other) becomes a *_CONST op.
 class ExprCompiler {
  public:
   explicit ExprCompiler(int max_depth) : max_depth_(max_depth) {}
@@ -73,12 +80,28 @@ class ExprCompiler {
     if (n.op == Expr::Op::neg) {
       const Shape a = shape(n.lhs);
       sh = {a.depth, a.ops + 1};
+    } else if (const Expr* other = constant_operand_other(n)) {
+      const Shape a = shape(*other);
+      sh = {a.depth, a.ops + 1};
     } else if (n.op != Expr::Op::col && n.op != Expr::Op::constant) {
       const Shape a = shape(n.lhs), b = shape(n.rhs);
       sh = {a.depth == b.depth ? a.depth + 1 : std::max(a.depth, b.depth), a.ops + b.ops + 1};
     }
     sh.ops = std::min(sh.ops, EXPR_MAX_OPS + 1);
     return shapes_[&n] = sh;
+  }
+
+  // For a binary node with exactly one constant operand: the other one; else null.
+  static const Expr* constant_operand_other(const Expr::Node& n) {
+    if (n.op != Expr::Op::add && n.op != Expr::Op::sub && n.op != Expr::Op::mul) return nullptr;
+    const bool l = n.lhs.node().op == Expr::Op::constant, r = n.rhs.node().op == Expr::Op::constant;
+    if (l == r) return nullptr;
+    return l ? &n.rhs : &n.lhs;
+  }
+
+  uint32_t add_constant(Felt value) {
+    code_.constants.push_back(value);
+    return uint32_t(code_.constants.size() - 1);
   }
 
   void push(uint32_t opcode, uint32_t operand = 0) {
@@ -94,13 +117,20 @@ class ExprCompiler {
       case Expr::Op::col:
         return push(EXPR_COL, n.column);
       case Expr::Op::constant:
-        code_.constants.push_back(n.value);
-        return push(EXPR_CONST, uint32_t(code_.constants.size() - 1));
+        return push(EXPR_CONST, add_constant(n.value));
       case Expr::Op::neg:
         emit(n.lhs);
         return push(EXPR_NEG);
       default:
         break;
+    }
+    if (const Expr* other = constant_operand_other(n)) {
+      const bool constant_left = other == &n.rhs;
+      emit(*other);
+      const uint32_t k = add_constant((constant_left ? n.lhs : n.rhs).node().value);
+      if (n.op == Expr::Op::add) return push(EXPR_ADD_CONST, k);
+      if (n.op == Expr::Op::mul) return push(EXPR_MUL_CONST, k);
+      return push(constant_left ? EXPR_RSUB_CONST : EXPR_SUB_CONST, k);
     }
     const bool left_first = shape(n.lhs).depth >= shape(n.rhs).depth;
     emit(left_first ? n.lhs : n.rhs);

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "kernels/field/goldilocks.hpp"
-#include "kernels/ntt/impl/bits.hpp"
+#include "kernels/bits/bits.hpp"
 
 namespace kprove::detail {
 

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "kernels/field/goldilocks.hpp"
-#include "kernels/ntt/impl/bits.hpp"
+#include "kernels/bits/bits.hpp"
 #include "kernels/ntt/impl/powers.hpp"
 #include "kernels/ntt/impl/row_ops.hpp"
 #include "kernels/ntt/impl/transform_impl.hpp"

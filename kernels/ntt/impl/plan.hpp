@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kernels/field/goldilocks.hpp"
-#include "kernels/ntt/impl/bits.hpp"
+#include "kernels/bits/bits.hpp"
 
 namespace kprove::detail {
 

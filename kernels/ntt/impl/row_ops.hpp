@@ -9,7 +9,7 @@
 #include <cstdint>
 
 #include "kernels/field/goldilocks.hpp"
-#include "kernels/ntt/impl/bits.hpp"
+#include "kernels/bits/bits.hpp"
 #include "kernels/ntt/impl/plan.hpp"
 #include "kernels/ntt/impl/stage_pass.hpp"
 

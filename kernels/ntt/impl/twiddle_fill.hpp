@@ -7,7 +7,7 @@
 #include <cstddef>
 
 #include "kernels/field/goldilocks.hpp"
-#include "kernels/ntt/impl/bits.hpp"
+#include "kernels/bits/bits.hpp"
 #include "kernels/ntt/impl/powers.hpp"
 
 namespace kprove::detail {

@@ -30,7 +30,7 @@ TEST(PcsKernelsTest, BitReverseMatchesNaive) {
   for (int bits : {0, 1, 5, 17, 32, 63, 64})
     for (int i = 0; i < 100; ++i) {
       const uint64_t x = bits == 64 ? rng.u64() : rng.u64() & ((uint64_t(1) << bits) - 1);
-      EXPECT_EQ(detail::bit_reverse(x, bits), test::naive_reverse_bits(x, bits)) << bits;
+      EXPECT_EQ(bit_reverse(x, bits), test::naive_reverse_bits(x, bits)) << bits;
     }
 }
 

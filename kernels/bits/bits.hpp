@@ -1,11 +1,14 @@
-// Bit helpers shared by the NTT kernels and their host-side planning.
+// Bit helpers of the kernels and their host-side planning: bit reversal, powers of two and
+// their logs.
 #pragma once
 
 #include <Kokkos_Core.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 
-namespace kprove::detail {
+namespace kprove {
 
 // The low `bits` bits of x in reverse order (bits in 0..64). A fixed swap network rather
 // than a loop, so the cost does not depend on `bits` and device threads do not diverge.
@@ -35,4 +38,12 @@ KOKKOS_INLINE_FUNCTION constexpr int log2_ceil(std::size_t x) {
   return x <= 1 ? 0 : log2_floor(x - 1) + 1;
 }
 
-}  // namespace kprove::detail
+// log2(n) for a power of two n; throws std::invalid_argument naming `what` otherwise.
+inline int log2_exact(std::size_t n, const char* what) {
+  if (!is_pow2(n))
+    throw std::invalid_argument(std::string(what) + ": size " + std::to_string(n) +
+                                " is not a power of two");
+  return log2_floor(n);
+}
+
+}  // namespace kprove
