@@ -24,6 +24,12 @@ std::vector<Ext> powers(Ext base, std::size_t n) {
   return p;
 }
 
+Ext dot_powers(std::span<const Ext> values, Ext base) {
+  Ext acc = Ext::zero();
+  for (std::size_t i = values.size(); i-- > 0;) acc = acc * base + values[i];
+  return acc;
+}
+
 Ext interpolate_at(std::span<const Ext> evals, Ext x) {
   const std::size_t n = evals.size();
   if (n == 0) throw std::invalid_argument("interpolate_at: no evaluations");

@@ -17,6 +17,9 @@ Ext eq_eval(std::span<const Ext> a, std::span<const Ext> b);
 // 1, base, base^2, ..., base^(n-1).
 std::vector<Ext> powers(Ext base, std::size_t n);
 
+// sum_i base^i values[i]: a random linear combination of claims or values (by Horner).
+Ext dot_powers(std::span<const Ext> values, Ext base);
+
 // p(x) for the polynomial of degree < evals.size() with p(t) = evals[t]; evals non-empty.
 Ext interpolate_at(std::span<const Ext> evals, Ext x);
 

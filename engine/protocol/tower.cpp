@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/algebra/algebra.hpp"
 #include "engine/proof/verify_error.hpp"
 #include "engine/sumcheck/verifier.hpp"
 
@@ -90,14 +91,12 @@ void TowerWalk::descend(std::span<const Ext> children, const std::vector<Ext>& r
 }
 
 Ext TowerWalk::layer_sum(Ext eta) const {
-  Ext sum = Ext::zero(), power = Ext::one();
+  std::vector<Ext> claims;  // P_0, Q_0, P_1, Q_1, ...
   for (std::size_t s = 0, n = shape_.active(k_ + 1); s < n; ++s) {
-    sum += power * p_[s];
-    power *= eta;
-    sum += power * q_[s];
-    power *= eta;
+    claims.push_back(p_[s]);
+    claims.push_back(q_[s]);
   }
-  return sum;
+  return dot_powers(claims, eta);
 }
 
 TowerClaims TowerWalk::take() {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "engine/algebra/algebra.hpp"
 
 namespace kprove::detail {
 
@@ -30,12 +33,10 @@ Ext begin_sumcheck(Transcript& t, std::span<const SumcheckClaim> claims) {
 
 Ext batched_sum(std::span<const SumcheckClaim> claims, Ext alpha) {
   const int v = max_num_vars(claims);
-  Ext sum = Ext::zero(), power = Ext::one();
-  for (const auto& c : claims) {
-    sum += power * (c.sum * Felt::from_u64(uint64_t(1) << (v - c.num_vars)));
-    power *= alpha;
-  }
-  return sum;
+  std::vector<Ext> scaled;  // a shorter claim counts once per point of its dummy variables
+  for (const auto& c : claims)
+    scaled.push_back(c.sum * Felt::from_u64(uint64_t(1) << (v - c.num_vars)));
+  return dot_powers(scaled, alpha);
 }
 
 int max_num_vars(std::span<const SumcheckClaim> claims) {

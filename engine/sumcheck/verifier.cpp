@@ -2,7 +2,9 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "engine/algebra/algebra.hpp"
 #include "engine/proof/verify_error.hpp"
 
 namespace kprove {
@@ -47,12 +49,7 @@ SumcheckReduction verify_sumcheck(Transcript& transcript, std::span<const Sumche
 }
 
 bool check_oracle(const SumcheckReduction& reduction, std::span<const Ext> oracle_values) {
-  Ext sum = Ext::zero(), power = Ext::one();
-  for (Ext value : oracle_values) {
-    sum += power * value;
-    power *= reduction.alpha;
-  }
-  return sum == reduction.expected;
+  return dot_powers(oracle_values, reduction.alpha) == reduction.expected;
 }
 
 Ext product_oracle(std::span<const Ext> finals) {
@@ -62,9 +59,9 @@ Ext product_oracle(std::span<const Ext> finals) {
 }
 
 Ext expr_oracle(const std::vector<Expr>& exprs, Ext beta, std::span<const Ext> finals) {
-  Ext v = Ext::zero();  // Horner, as on the device: C_0 + beta (C_1 + ...)
-  for (std::size_t k = exprs.size(); k-- > 0;) v = v * beta + exprs[k].evaluate(finals);
-  return v;
+  std::vector<Ext> values;
+  for (const Expr& e : exprs) values.push_back(e.evaluate(finals));
+  return dot_powers(values, beta);
 }
 
 Ext expr_oracle(const std::vector<Expr>& exprs, std::span<const Ext> coefficients,

@@ -1,6 +1,6 @@
 // The shared host algebra against its definitions: eq against the hypercube sum it stands for,
-// powers against repeated products, interpolation against Horner evaluation of random
-// polynomials.
+// powers against repeated products, dot_powers against its sum, interpolation against Horner
+// evaluation of random polynomials.
 #include "engine/algebra/algebra.hpp"
 
 #include <gtest/gtest.h>
@@ -47,6 +47,18 @@ TEST(AlgebraTest, PowersAreRepeatedProducts) {
   EXPECT_EQ(p[0], Ext::one());
   for (std::size_t i = 1; i < p.size(); ++i) EXPECT_EQ(p[i], p[i - 1] * base);
   EXPECT_TRUE(powers(base, 0).empty());
+}
+
+TEST(AlgebraTest, DotPowersIsTheSumOfPowersTimesValues) {
+  KPROVE_RNG(rng);
+  const Ext base = rng.ext();
+  for (std::size_t n : {0u, 1u, 5u}) {
+    const auto values = rng.exts(n);
+    const auto p = powers(base, n);
+    Ext sum = Ext::zero();
+    for (std::size_t i = 0; i < n; ++i) sum += p[i] * values[i];
+    EXPECT_EQ(dot_powers(values, base), sum) << n;
+  }
 }
 
 TEST(AlgebraTest, InterpolationReproducesThePolynomial) {
