@@ -24,6 +24,7 @@
 #include "engine/sumcheck/impl/host_read.hpp"
 #include "engine/sumcheck/impl/host_tail.hpp"
 #include "engine/sumcheck/instance.hpp"
+#include "kernels/dispatch/with_constant.hpp"
 #include "kernels/sumcheck/product_round.hpp"
 #include "views/owned.hpp"
 
@@ -128,21 +129,8 @@ class ProductInstance final : public SumcheckInstance {
  private:
   template <class Fn>
   decltype(auto) dispatch(Fn&& fn) {
-    switch (inputs_.size()) {
-      case 1:
-        return fn(std::integral_constant<int, 1>());
-      case 2:
-        return fn(std::integral_constant<int, 2>());
-      case 3:
-        return fn(std::integral_constant<int, 3>());
-      case 4:
-        return fn(std::integral_constant<int, 4>());
-      case 5:
-        return fn(std::integral_constant<int, 5>());
-    }
-    throw std::logic_error("ProductInstance: unsupported factor count");
+    return with_constant<1, MAX_PRODUCT_FACTORS>(int(inputs_.size()), std::forward<Fn>(fn));
   }
-  static_assert(MAX_PRODUCT_FACTORS == 5, "extend dispatch()");
 
   // The first n entries of factor k's stored table, on the host.
   std::vector<Ext> read_stored(std::size_t k, std::size_t n) const {

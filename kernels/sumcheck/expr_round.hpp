@@ -16,6 +16,7 @@
 #include <string>
 #include <type_traits>
 
+#include "kernels/dispatch/with_constant.hpp"
 #include "kernels/expr/program.hpp"
 #include "kernels/mle/mle.hpp"
 #include "kernels/mle/team_sums.hpp"
@@ -115,17 +116,6 @@ struct ExprRoundTerms {
   }
 };
 
-// f(std::integral_constant<int, N>{}) for the runtime n in 1..MAX_EXPR_POINTS.
-template <int N = 1, class Fn>
-auto with_points(int n, const Fn& f) {
-  if constexpr (N == MAX_EXPR_POINTS) {
-    return f(std::integral_constant<int, N>{});
-  } else {
-    if (n == N) return f(std::integral_constant<int, N>{});
-    return with_points<N + 1>(n, f);
-  }
-}
-
 }  // namespace detail
 
 // h(0..npts-1) as above (entries past npts, and h(1) under all_but_one, are zero). table:
@@ -153,7 +143,7 @@ std::array<Ext, MAX_EXPR_POINTS> expr_round(TeamSums<Exec>& sums, const Table& t
                                 " coefficients for " + std::to_string(program.size()) +
                                 " programs");
   const int first = skip_one ? 2 : 1;
-  return detail::with_points(npts - int(skip_one), [&](auto n) {
+  return with_constant<1, MAX_EXPR_POINTS>(npts - int(skip_one), [&](auto n) {
     constexpr int N = decltype(n)::value;
     using Terms = detail::ExprRoundTerms<Table, Mem, N>;
     const auto sum = sums.template run<N>(half, Terms{table, half, program, coefs, eq, first});
