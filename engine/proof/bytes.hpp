@@ -25,8 +25,7 @@ class ByteWriter {
   void u64(uint64_t v) { put(v, 8); }
   void felt(Felt v) { u64(v.value()); }
   void ext(Ext v) {
-    felt(v.c0);
-    felt(v.c1);
+    for (Felt c : v.c) felt(c);
   }
   template <class T, class F>
   void seq(const std::vector<T>& v, F&& write_one) {

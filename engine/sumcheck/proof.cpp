@@ -19,8 +19,7 @@ void put_lists(std::vector<uint8_t>& out, const std::vector<std::vector<Ext>>& l
   for (const auto& list : lists) {
     put_u32(out, uint32_t(list.size()));
     for (Ext e : list) {
-      put_u64(out, e.c0.value());
-      put_u64(out, e.c1.value());
+      for (Felt c : e.c) put_u64(out, c.value());
     }
   }
 }

@@ -18,8 +18,7 @@ void Transcript::absorb(Felt x) {
 }
 
 void Transcript::absorb(Ext x) {
-  absorb(x.c0);
-  absorb(x.c1);
+  for (Felt c : x.c) absorb(c);
 }
 
 void Transcript::absorb(std::span<const Felt> xs) {

@@ -9,9 +9,12 @@
 namespace kprove {
 
 struct Goldilocks {
+  static constexpr const char* NAME = "goldilocks";
   static constexpr uint64_t P = 0xFFFFFFFF00000001ull;
   // 2^64 mod p: folding an overflow of 2^64 adds EPSILON.
   static constexpr uint64_t EPSILON = 0xFFFFFFFFull;
+  static constexpr int BITS = 64;
+  static constexpr int BYTES = 8;
   static constexpr int TWO_ADICITY = 32;
   static constexpr uint64_t MULTIPLICATIVE_GENERATOR = 7;
 

@@ -61,7 +61,7 @@ TEST(TranscriptTest, SameCallsGiveSameChallenges) {
     t.absorb(e);
     std::vector<Felt> out;
     for (int i = 0; i < 20; ++i) out.push_back(t.challenge_base());
-    out.push_back(t.challenge_ext().c1);
+    out.push_back(t.challenge_ext().c[1]);
     return out;
   };
   const auto a = run();

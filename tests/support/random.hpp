@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kernels/field/goldilocks_ext2.hpp"
+#include "kernels/field/traits.hpp"
 
 namespace kprove::test {
 
@@ -22,8 +23,18 @@ struct Rng {
   std::mt19937_64 gen;
   explicit Rng(uint64_t seed) : gen(seed) {}
   uint64_t u64() { return gen(); }
-  Felt felt() { return Felt::from_u64(gen()); }
-  Ext ext() { return Ext(felt(), felt()); }
+  template <PrimeField F>
+  F element() {
+    return F::from_u64(gen());
+  }
+  template <ExtensionField E>
+  E extension() {
+    E e;
+    for (auto& c : e.c) c = element<typename E::Base>();
+    return e;
+  }
+  Felt felt() { return element<Felt>(); }
+  Ext ext() { return extension<Ext>(); }
   std::vector<Felt> felts(std::size_t n) {
     std::vector<Felt> v(n);
     for (auto& x : v) x = felt();

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "kernels/field/goldilocks.hpp"
+#include "kernels/hash/impl/poseidon2_mat4.hpp"
 
 namespace kprove::detail {
 
@@ -95,23 +96,6 @@ KOKKOS_FORCEINLINE_FUNCTION Wide scaled(uint64_t x) {
   if constexpr (ABS_NUM == 2) return x2;
   if constexpr (ABS_NUM == 3) return x2 + x1;
   return x2 + x2;
-}
-
-// y = M4 x with M4 = [[2,3,1,1],[1,2,3,1],[1,1,2,3],[3,1,1,2]], exactly (entries are Wide).
-KOKKOS_FORCEINLINE_FUNCTION void mat4(Wide& x0, Wide& x1, Wide& x2, Wide& x3) {
-  const Wide t01 = x0 + x1;
-  const Wide t23 = x2 + x3;
-  const Wide t0123 = t01 + t23;
-  const Wide t01123 = t0123 + x1;
-  const Wide t01233 = t0123 + x3;
-  const Wide y0 = t01123 + t01;
-  const Wide y1 = t01123 + (x2 + x2);
-  const Wide y2 = t01233 + t23;
-  const Wide y3 = t01233 + (x0 + x0);
-  x0 = y0;
-  x1 = y1;
-  x2 = y2;
-  x3 = y3;
 }
 
 template <class C>
