@@ -158,11 +158,11 @@ class QueryChecker {
     for (int t = 1; t < T; ++t) {
       const MerkleOpening& o = qp.layers[t - 1];
       const std::size_t pair = pos >> 1;
-      if (!verify_merkle_opening(proof_.layer_roots[t - 1], {std::size_t(1) << (L - t - 1)}, {4},
-                                 pair, o))
+      if (!verify_merkle_opening(proof_.layer_roots[t - 1], {std::size_t(1) << (L - t - 1)},
+                                 {std::size_t(2 * Ext::DEGREE)}, pair, o))
         reject(where + ": layer " + std::to_string(t) + " opening does not verify");
       const auto& row = o.rows[0];
-      const Ext a(row[0], row[1]), b(row[2], row[3]);
+      const Ext a = Ext::from_coeffs(row.data()), b = Ext::from_coeffs(row.data() + Ext::DEGREE);
       if (value + joined(qp, V - t, pos) != ((pos & 1) ? b : a))
         reject(where + ": layer " + std::to_string(t) + " differs from the fold of layer " +
                std::to_string(t - 1));

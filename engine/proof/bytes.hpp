@@ -62,8 +62,9 @@ class ByteReader {
     return Felt::from_canonical(v);
   }
   Ext ext(const char* what) {
-    Felt a = felt(what);
-    return Ext(a, felt(what));
+    Ext e;
+    for (Felt& c : e.c) c = felt(what);
+    return e;
   }
   // A length prefix bounded by `max` (what the verifier's parameters allow) and by the bytes
   // left, so a corrupted length can never trigger a huge allocation.

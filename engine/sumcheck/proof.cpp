@@ -48,11 +48,12 @@ class Reader {
     std::vector<std::vector<Ext>> out(count);
     for (auto& list : out) {
       const uint64_t n = get(4);
-      if (n * 16 > remaining())
+      if (n * Ext::DEGREE * 8 > remaining())  // a u64 per coefficient
         throw std::invalid_argument("SumcheckProof::from_bytes: length exceeds input");
       for (uint64_t i = 0; i < n; ++i) {
-        const Felt c0 = felt();
-        list.push_back(Ext(c0, felt()));
+        Ext e;
+        for (Felt& c : e.c) c = felt();
+        list.push_back(e);
       }
     }
     return out;

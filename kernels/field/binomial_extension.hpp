@@ -32,6 +32,12 @@ struct BinomialExtension {
   KOKKOS_INLINE_FUNCTION static constexpr BinomialExtension one() {
     return BinomialExtension(Base::one());
   }
+  // The element whose coefficients are p[0 .. DEGREE).
+  KOKKOS_INLINE_FUNCTION static constexpr BinomialExtension from_coeffs(const Base* p) {
+    BinomialExtension r;
+    for (int i = 0; i < DEGREE; ++i) r.c[i] = p[i];
+    return r;
+  }
   KOKKOS_INLINE_FUNCTION constexpr Base coeff(int i) const { return c[i]; }
   KOKKOS_INLINE_FUNCTION constexpr bool is_zero() const {
     bool z = true;

@@ -100,6 +100,20 @@ struct Poseidon2Hasher {
 using GoldilocksHasher = Poseidon2Hasher<Poseidon2Goldilocks12, 8, 4>;
 using BabyBearHasher = Poseidon2Hasher<Poseidon2BabyBear16, 8, 8>;
 
+// Each field's Poseidon2 hasher.
+template <class F>
+struct HasherOf;
+template <>
+struct HasherOf<Goldilocks> {
+  using type = GoldilocksHasher;
+};
+template <>
+struct HasherOf<BabyBear> {
+  using type = BabyBearHasher;
+};
+template <class F>
+using HasherFor = typename HasherOf<F>::type;
+
 // The protocol's hasher until the Merkle tree, transcript and grinding take it as a parameter.
 using Digest = GoldilocksHasher::Digest;
 using SpongeHasher = GoldilocksHasher::Sponge;

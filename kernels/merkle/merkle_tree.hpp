@@ -1,5 +1,6 @@
-// Mixed-matrix Merkle commitment (MMCS), Plonky3 MerkleTreeMmcs semantics with arity 2,
-// hash = hash_elements (padding-free sponge) and compress = 2-to-1 truncated permutation.
+// Mixed-matrix Merkle commitment (MMCS), Plonky3 MerkleTreeMmcs semantics with arity 2, over
+// a Hasher (kernels/hash/sponge.hpp): hash = Hash::hash_elements (padding-free sponge) and
+// compress = Hash::compress (2-to-1 truncated permutation).
 //
 // Commitment rule, for matrices of power-of-two heights, H = the tallest height:
 //  1. Matrices are ordered tallest first; equal heights keep the caller's order.
@@ -30,13 +31,18 @@
 
 namespace kprove {
 
-template <class Mem>
+template <class Mem, class Hash = GoldilocksHasher>
 class MerkleTree {
  public:
+  using Hasher = Hash;
+  using Field = typename Hash::Field;
+  using Digest = typename Hash::Digest;
+  using Opening = MerkleOpeningOf<Hash>;
+
   // Throws std::invalid_argument if `matrices` is empty or a height is not a power of two.
   template <class Exec>
   static MerkleTree build(const Exec& exec, MemoryLedger& ledger,
-                          const std::vector<Mat<Felt, Mem>>& matrices);
+                          const std::vector<Mat<Field, Mem>>& matrices);
 
   Digest root() const { return root_; }
   std::size_t height() const { return layout_.max_height; }  // leaves in the bottom layer
@@ -46,27 +52,28 @@ class MerkleTree {
   std::size_t bytes() const { return refs_.bytes() + digests_.bytes(); }
 
   // Throws std::out_of_range if index >= height().
-  MerkleOpening open(std::size_t index) const { return open_batch({index}).front(); }
+  Opening open(std::size_t index) const { return open_batch({index}).front(); }
   // One gather kernel and two device-to-host copies for all indices.
-  std::vector<MerkleOpening> open_batch(const std::vector<std::size_t>& indices) const;
+  std::vector<Opening> open_batch(const std::vector<std::size_t>& indices) const;
 
  private:
-  MerkleTree(MemoryLedger& ledger, const std::vector<Mat<Felt, Mem>>& matrices);
+  MerkleTree(MemoryLedger& ledger, const std::vector<Mat<Field, Mem>>& matrices);
   template <class Exec>
   void upload_refs(const Exec& exec);
 
   MemoryLedger* ledger_;
-  std::vector<Mat<Felt, Mem>> matrices_;  // caller order
+  std::vector<Mat<Field, Mem>> matrices_;  // caller order
   std::vector<std::size_t> heights_, widths_;
   detail::MmcsLayout layout_;
   std::size_t total_width_ = 0;
-  Owned<Vec<detail::MatRef, Mem>> refs_;  // tallest-first order
+  Owned<Vec<detail::MatRef<Field>, Mem>> refs_;  // tallest-first order
   Owned<Vec<Digest, Mem>> digests_;       // all layers, see detail::layer_offset
   Digest root_{};
 };
 
-template <class Mem>
-MerkleTree<Mem>::MerkleTree(MemoryLedger& ledger, const std::vector<Mat<Felt, Mem>>& matrices)
+template <class Mem, class Hash>
+MerkleTree<Mem, Hash>::MerkleTree(MemoryLedger& ledger,
+                               const std::vector<Mat<Field, Mem>>& matrices)
     : ledger_(&ledger), matrices_(matrices) {
   for (const auto& m : matrices_) {
     heights_.push_back(m.extent(0));
@@ -76,24 +83,24 @@ MerkleTree<Mem>::MerkleTree(MemoryLedger& ledger, const std::vector<Mat<Felt, Me
   layout_ = detail::MmcsLayout::from_heights(heights_);
 }
 
-template <class Mem>
+template <class Mem, class Hash>
 template <class Exec>
-void MerkleTree<Mem>::upload_refs(const Exec& exec) {
-  std::vector<detail::MatRef> host;
+void MerkleTree<Mem, Hash>::upload_refs(const Exec& exec) {
+  std::vector<detail::MatRef<Field>> host;
   std::size_t offset = 0;
   for (std::size_t p = 0; p < layout_.order.size(); ++p) {
     const auto& m = matrices_[layout_.order[p]];
-    host.push_back(detail::MatRef{m.data(), m.extent(1), std::size_t(m.stride(0)),
-                                  layout_.shift(m.extent(0)), offset});
+    host.push_back(detail::MatRef<Field>{m.data(), m.extent(1), std::size_t(m.stride(0)),
+                                         layout_.shift(m.extent(0)), offset});
     offset += m.extent(1);
   }
   refs_ = upload_vec<Mem>(exec, *ledger_, "merkle.matrix_refs", host);
 }
 
-template <class Mem>
+template <class Mem, class Hash>
 template <class Exec>
-MerkleTree<Mem> MerkleTree<Mem>::build(const Exec& exec, MemoryLedger& ledger,
-                                       const std::vector<Mat<Felt, Mem>>& matrices) {
+MerkleTree<Mem, Hash> MerkleTree<Mem, Hash>::build(const Exec& exec, MemoryLedger& ledger,
+                                             const std::vector<Mat<Field, Mem>>& matrices) {
   static_assert(Kokkos::SpaceAccessibility<Exec, Mem>::accessible,
                 "the execution space must be able to read the matrices");
   MerkleTree t(ledger, matrices);
@@ -104,12 +111,12 @@ MerkleTree<Mem> MerkleTree<Mem>::build(const Exec& exec, MemoryLedger& ledger,
   const auto& leaves = t.layout_.groups.front();
   Kokkos::parallel_for(
       "kprove::merkle::leaves", Kokkos::RangePolicy<Exec>(exec, 0, H),
-      detail::HashLeafRows<Mem>{t.refs_.view(), leaves.begin, leaves.end, digests});
+      detail::HashLeafRows<Hash, Mem>{t.refs_.view(), leaves.begin, leaves.end, digests});
   for (int l = 0; l < t.depth(); ++l) {
     const std::size_t len = H >> (l + 1);
     const auto* g = t.layout_.group_of_height(len);
     Kokkos::parallel_for("kprove::merkle::layer", Kokkos::RangePolicy<Exec>(exec, 0, len),
-                         detail::CompressLayer<Mem>{
+                         detail::CompressLayer<Hash, Mem>{
                              digests, detail::layer_offset(H, l), detail::layer_offset(H, l + 1),
                              t.refs_.view(), g != nullptr, g ? g->begin : 0, g ? g->end : 0});
   }
@@ -121,8 +128,8 @@ MerkleTree<Mem> MerkleTree<Mem>::build(const Exec& exec, MemoryLedger& ledger,
   return t;
 }
 
-template <class Mem>
-std::vector<MerkleOpening> MerkleTree<Mem>::open_batch(
+template <class Mem, class Hash>
+std::vector<MerkleOpeningOf<Hash>> MerkleTree<Mem, Hash>::open_batch(
     const std::vector<std::size_t>& indices) const {
   using Exec = typename Mem::execution_space;
   for (std::size_t index : indices)
@@ -135,12 +142,13 @@ std::vector<MerkleOpening> MerkleTree<Mem>::open_batch(
       d_indices.view(),
       Kokkos::View<const std::size_t*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>>(
           indices.data(), nq));
-  auto rows = alloc_mat<Felt, Mem>(*ledger_, "merkle.open.rows", nq, total_width_);
+  auto rows = alloc_mat<Field, Mem>(*ledger_, "merkle.open.rows", nq, total_width_);
   auto sibs = alloc_mat<Digest, Mem>(*ledger_, "merkle.open.siblings", nq, depth());
   const Exec exec;
   Kokkos::parallel_for("kprove::merkle::open", Kokkos::RangePolicy<Exec>(exec, 0, nq),
-                       detail::GatherOpenings<Mem>{d_indices.view(), refs_.view(), digests_.view(),
-                                                   height(), depth(), rows.view(), sibs.view()});
+                       detail::GatherOpenings<Hash, Mem>{d_indices.view(), refs_.view(),
+                                                         digests_.view(), height(), depth(),
+                                                         rows.view(), sibs.view()});
   exec.fence();
   const auto h_rows = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), rows.view());
   const auto h_sibs = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), sibs.view());
@@ -150,10 +158,10 @@ std::vector<MerkleOpening> MerkleTree<Mem>::open_batch(
     offset[layout_.order[p]] = o;
     o += widths_[layout_.order[p]];
   }
-  std::vector<MerkleOpening> out(nq);
+  std::vector<Opening> out(nq);
   for (std::size_t q = 0; q < nq; ++q) {
     for (std::size_t i = 0; i < matrices_.size(); ++i) {
-      const Felt* row = h_rows.data() + q * total_width_ + offset[i];
+      const Field* row = h_rows.data() + q * total_width_ + offset[i];
       out[q].rows.emplace_back(row, row + widths_[i]);
     }
     for (int l = 0; l < depth(); ++l) out[q].siblings.push_back(h_sibs(q, l));

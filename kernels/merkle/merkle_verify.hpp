@@ -16,9 +16,10 @@ namespace kprove {
 // matrices of the given heights and widths (caller order). Returns false on any mismatch in
 // the opening or the index; throws std::invalid_argument only if heights/widths themselves are
 // inconsistent (different counts, no matrices, a height that is not a power of two).
-inline bool verify_merkle_opening(const Digest& root, const std::vector<std::size_t>& heights,
-                                  const std::vector<std::size_t>& widths, std::size_t index,
-                                  const MerkleOpening& opening) {
+template <class H>
+bool verify_merkle_opening(const typename H::Digest& root, const std::vector<std::size_t>& heights,
+                           const std::vector<std::size_t>& widths, std::size_t index,
+                           const MerkleOpeningOf<H>& opening) {
   if (heights.size() != widths.size())
     throw std::invalid_argument("verify_merkle_opening: " + std::to_string(heights.size()) +
                                 " heights but " + std::to_string(widths.size()) + " widths");
@@ -30,17 +31,17 @@ inline bool verify_merkle_opening(const Digest& root, const std::vector<std::siz
     if (opening.rows[i].size() != widths[i]) return false;
 
   auto hash_group = [&](const detail::MmcsLayout::Group& g) {
-    SpongeHasher sponge;
+    typename H::Sponge sponge;
     for (std::size_t p = g.begin; p < g.end; ++p)
-      for (Felt x : opening.rows[layout.order[p]]) sponge.absorb(x);
+      for (const auto& x : opening.rows[layout.order[p]]) sponge.absorb(x);
     return sponge.finish();
   };
-  Digest node = hash_group(layout.groups.front());
+  auto node = hash_group(layout.groups.front());
   for (int l = 0; l < layout.log_max_height; ++l) {
-    const Digest& sibling = opening.siblings[l];
-    node = ((index >> l) & 1) ? compress(sibling, node) : compress(node, sibling);
+    const auto& sibling = opening.siblings[l];
+    node = ((index >> l) & 1) ? H::compress(sibling, node) : H::compress(node, sibling);
     if (const auto* g = layout.group_of_height(layout.max_height >> (l + 1)))
-      node = compress(node, hash_group(*g));
+      node = H::compress(node, hash_group(*g));
   }
   return node == root;
 }

@@ -8,9 +8,13 @@
 
 namespace kprove {
 
-struct MerkleOpening {
-  std::vector<std::vector<Felt>> rows;  // one per matrix, caller order
-  std::vector<Digest> siblings;         // bottom-up, one per layer below the root
+template <class H = GoldilocksHasher>
+struct MerkleOpeningOf {
+  using Hasher = H;
+  std::vector<std::vector<typename H::Field>> rows;  // one per matrix, caller order
+  std::vector<typename H::Digest> siblings;         // bottom-up, one per layer below the root
 };
+
+using MerkleOpening = MerkleOpeningOf<>;
 
 }  // namespace kprove

@@ -13,13 +13,16 @@
 
 namespace kprove {
 
-inline Felt default_coset_shift() { return Felt::from_canonical(Felt::MULTIPLICATIVE_GENERATOR); }
+template <class F = Felt>
+F default_coset_shift() {
+  return F::from_canonical(F::MULTIPLICATIVE_GENERATOR);
+}
 
 namespace detail {
-inline int check_encode_args(const char* fn, std::size_t rows, int rate_bits, Felt shift,
-                             int log_max) {
+template <class F>
+int check_encode_args(const char* fn, std::size_t rows, int rate_bits, F shift, int log_max) {
   const int log_n = check_rows(fn, rows, log_max);
-  check_rate_bits(fn, rate_bits, log_n);
+  check_rate_bits<F>(fn, rate_bits, log_n);
   if (shift.is_zero()) bad_argument(fn, "coset shift is zero");
   return log_n;
 }
@@ -28,16 +31,16 @@ inline int check_encode_args(const char* fn, std::size_t rows, int rate_bits, Fe
 // Column c of `coeffs` (n x m, natural order) holds the coefficients of polynomial c. Returns
 // the (n << rate_bits) x m evaluations of each on the coset shift * H, |H| = n << rate_bits,
 // rows in out_order; allocated through the ledger. The twiddles must cover n.
-template <class Exec, class Mem>
-Owned<Mat<Felt, Mem>> rs_encode(const Exec& exec, MemoryLedger& ledger,
-                                const Mat<Felt, Mem>& coeffs, int rate_bits, Felt shift,
-                                NttOrder out_order, const NttTwiddles<Mem>& tw) {
+template <class Exec, class Mem, class F>
+Owned<Mat<F, Mem>> rs_encode(const Exec& exec, MemoryLedger& ledger, const Mat<F, Mem>& coeffs,
+                             int rate_bits, F shift, NttOrder out_order,
+                             const NttTwiddles<Mem, F>& tw) {
   const int log_n =
       detail::check_encode_args("rs_encode", coeffs.extent(0), rate_bits, shift, tw.log_max());
   detail::check_contiguous("rs_encode", coeffs, "coeffs");
   auto out = detail::expand_cosets(exec, ledger, "kprove::rs_encode output",
                                    detail::flat_in(coeffs), NttOrder::natural, log_n,
-                                   coeffs.extent(1), rate_bits, shift, Felt::one(), out_order);
+                                   coeffs.extent(1), rate_bits, shift, F::one(), out_order);
   detail::transform_cosets(exec, *out, log_n, rate_bits, out_order, tw);
   return out;
 }
@@ -46,23 +49,22 @@ Owned<Mat<Felt, Mem>> rs_encode(const Exec& exec, MemoryLedger& ledger,
 // order. Returns its (n << rate_bits) x m evaluations on shift * H_{n << rate_bits} in
 // out_order (interpolation, then rs_encode). `evals` is left unchanged; an n x m coefficient
 // buffer is booked in the ledger while the call runs.
-template <class Exec, class Mem>
-Owned<Mat<Felt, Mem>> lde(const Exec& exec, MemoryLedger& ledger, const Mat<Felt, Mem>& evals,
-                          int rate_bits, Felt shift, NttOrder out_order,
-                          const NttTwiddles<Mem>& tw) {
+template <class Exec, class Mem, class F>
+Owned<Mat<F, Mem>> lde(const Exec& exec, MemoryLedger& ledger, const Mat<F, Mem>& evals,
+                       int rate_bits, F shift, NttOrder out_order, const NttTwiddles<Mem, F>& tw) {
   const int log_n =
       detail::check_encode_args("lde", evals.extent(0), rate_bits, shift, tw.log_max());
   detail::check_contiguous("lde", evals, "evals");
   const std::size_t n = evals.extent(0), m = evals.extent(1);
-  auto coeffs = alloc_mat<Felt, Mem>(ledger, "kprove::lde coefficients", n, m);
+  auto coeffs = alloc_mat<F, Mem>(ledger, "kprove::lde coefficients", n, m);
   // Coefficients in bit-reversed order; the expansion reads them back in either order, and
   // folds in the 1/n of the inverse transform.
   detail::transform(exec, detail::flat_in(evals), detail::flat(*coeffs), 1, log_n, m, tw, true,
-                    NttOrder::natural, NttOrder::bit_reversed, Felt::one(),
-                    detail::default_limits<Exec>());
+                    NttOrder::natural, NttOrder::bit_reversed, F::one(),
+                    detail::default_limits<Exec, F>());
   auto out = detail::expand_cosets(exec, ledger, "kprove::lde output", detail::flat_in(*coeffs),
                                    NttOrder::bit_reversed, log_n, m, rate_bits, shift,
-                                   Felt::from_canonical(n).inverse(), out_order);
+                                   F::from_canonical(n).inverse(), out_order);
   exec.fence();  // the coefficients may be freed only once the expansion has read them
   coeffs.release();
   detail::transform_cosets(exec, *out, log_n, rate_bits, out_order, tw);

@@ -14,20 +14,21 @@ namespace kprove {
 
 // Two stage-major tables (forward root and inverse root), each 2^log_max - 1 elements booked
 // in the ledger: stage s (butterflies 2^s rows apart) holds w^j for j < 2^s at offset
-// 2^s - 1, w = Felt::two_adic_generator(s + 1) (or its inverse). Stage-major storage keeps
+// 2^s - 1, w = F::two_adic_generator(s + 1) (or its inverse). Stage-major storage keeps
 // the twiddles one stage needs contiguous, whatever the transform size.
-template <class Mem>
+template <class Mem, class F = Felt>
 class NttTwiddles {
  public:
   using memory_space = Mem;
-  using Table = Vec<Felt, Mem>;
+  using Field = F;
+  using Table = Vec<F, Mem>;
 
   NttTwiddles(MemoryLedger& ledger, int log_max)
       : log_max_(checked_log_max(log_max)),
-        forward_(alloc_vec<Felt, Mem>(ledger, "kprove::ntt twiddles (forward)", size())),
-        inverse_(alloc_vec<Felt, Mem>(ledger, "kprove::ntt twiddles (inverse)", size())) {
+        forward_(alloc_vec<F, Mem>(ledger, "kprove::ntt twiddles (forward)", size())),
+        inverse_(alloc_vec<F, Mem>(ledger, "kprove::ntt twiddles (inverse)", size())) {
     using Exec = typename Mem::execution_space;
-    const Felt root = Felt::two_adic_generator(log_max_);
+    const F root = F::two_adic_generator(log_max_);
     detail::fill_twiddle_table(Exec(), forward_.view(), log_max_, root);
     detail::fill_twiddle_table(Exec(), inverse_.view(), log_max_, root.inverse());
     Exec().fence();
@@ -43,9 +44,10 @@ class NttTwiddles {
 
  private:
   static int checked_log_max(int log_max) {
-    if (log_max < 1 || log_max > Felt::TWO_ADICITY)
+    if (log_max < 1 || log_max > F::TWO_ADICITY)
       throw std::invalid_argument("NttTwiddles: log_max " + std::to_string(log_max) +
-                                  " is outside 1..32");
+                                  " is outside 1.." + std::to_string(F::TWO_ADICITY) +
+                                  " (" + F::NAME + ")");
     return log_max;
   }
   std::size_t size() const { return (std::size_t(1) << log_max_) - 1; }

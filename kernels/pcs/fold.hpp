@@ -24,7 +24,11 @@
 
 namespace kprove::pcs {
 
-KOKKOS_INLINE_FUNCTION Felt inverse_of_two() { return Felt::from_canonical(0x7FFFFFFF80000001ull); }
+// (p + 1) / 2 is 1/2 for any odd p.
+template <class F = Felt>
+KOKKOS_INLINE_FUNCTION constexpr F inverse_of_two() {
+  return F::from_canonical((F::P + 1) / 2);
+}
 
 // 1 / (2 x) for fold pair k of a layer whose generator inverse is w_inv and which has
 // 2^bits pairs.

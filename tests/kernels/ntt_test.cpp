@@ -1,5 +1,6 @@
 // Batched NTT, coset scaling, Reed-Solomon encoding and LDE against naive O(n^2) references
-// (direct DFT sums and Horner evaluation at every point), on random data, on every backend.
+// (direct DFT sums and Horner evaluation at every point), on random data, for every field on
+// every backend.
 // Every output element is compared and every call gets fresh random input, so a row the
 // kernels never write (stale memory from an earlier call) fails as surely as a wrong one.
 #include "kernels/ntt/ntt.hpp"
@@ -10,14 +11,15 @@
 #include <string>
 #include <vector>
 
-#include "support/backends.hpp"
+#include "support/fields.hpp"
 #include "support/random.hpp"
 #include "support/views.hpp"
 
 namespace kprove {
 namespace {
 
-using Host = std::vector<Felt>;  // row-major matrix
+template <class F>
+using Host = std::vector<F>;  // row-major matrix
 
 // Reference bit reversal, deliberately a plain loop (the kernels use a swap network).
 uint64_t rev(uint64_t i, int bits) {
@@ -26,19 +28,21 @@ uint64_t rev(uint64_t i, int bits) {
   return r;
 }
 
-Host permute_rows(const Host& a, std::size_t m, int log_n) {
-  Host out(a.size());
+template <class F>
+Host<F> permute_rows(const Host<F>& a, std::size_t m, int log_n) {
+  Host<F> out(a.size());
   for (std::size_t i = 0; i < (std::size_t(1) << log_n); ++i)
     std::copy_n(a.begin() + rev(i, log_n) * m, m, out.begin() + i * m);
   return out;
 }
 
 // out[i][c] = scale * sum_j a[j][c] w^(i j).
-Host naive_dft(const Host& a, std::size_t n, std::size_t m, Felt w, Felt scale) {
-  Host pw(n);
-  pw[0] = Felt::one();
+template <class F>
+Host<F> naive_dft(const Host<F>& a, std::size_t n, std::size_t m, F w, F scale) {
+  Host<F> pw(n);
+  pw[0] = F::one();
   for (std::size_t e = 1; e < n; ++e) pw[e] = pw[e - 1] * w;
-  Host out(n * m, Felt::zero());
+  Host<F> out(n * m, F::zero());
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j)
       for (std::size_t c = 0; c < m; ++c) out[i * m + c] += a[j * m + c] * pw[i * j % n];
@@ -47,11 +51,12 @@ Host naive_dft(const Host& a, std::size_t n, std::size_t m, Felt w, Felt scale) 
 }
 
 // Column c of coeffs (n x m) evaluated at each point by Horner's rule.
-Host evaluate(const Host& coeffs, std::size_t n, std::size_t m, const Host& points) {
-  Host out(points.size() * m);
+template <class F>
+Host<F> evaluate(const Host<F>& coeffs, std::size_t n, std::size_t m, const Host<F>& points) {
+  Host<F> out(points.size() * m);
   for (std::size_t p = 0; p < points.size(); ++p)
     for (std::size_t c = 0; c < m; ++c) {
-      Felt acc = Felt::zero();
+      F acc = F::zero();
       for (std::size_t j = n; j-- > 0;) acc = acc * points[p] + coeffs[j * m + c];
       out[p * m + c] = acc;
     }
@@ -59,18 +64,19 @@ Host evaluate(const Host& coeffs, std::size_t n, std::size_t m, const Host& poin
 }
 
 // shift * w_N^i for every output row of an N-row encoding, in `order`.
-Host coset_points(int log_big, Felt shift, NttOrder order) {
+template <class F>
+Host<F> coset_points(int log_big, F shift, NttOrder order) {
   const std::size_t big = std::size_t(1) << log_big;
-  const Felt w = Felt::two_adic_generator(log_big);
-  Host pts(big);
+  const F w = F::two_adic_generator(log_big);
+  Host<F> pts(big);
   for (std::size_t i = 0; i < big; ++i)
     pts[i] = shift * w.pow(order == NttOrder::natural ? i : rev(i, log_big));
   return pts;
 }
 
-template <class Mem>
-Mat<Felt, Mem> upload(const Host& v, std::size_t rows, std::size_t cols) {
-  Mat<Felt, Mem> d(Kokkos::view_alloc(Kokkos::WithoutInitializing, "test"), rows, cols);
+template <class Mem, class F>
+Mat<F, Mem> upload(const Host<F>& v, std::size_t rows, std::size_t cols) {
+  Mat<F, Mem> d(Kokkos::view_alloc(Kokkos::WithoutInitializing, "test"), rows, cols);
   auto h = Kokkos::create_mirror_view(d);
   std::copy(v.begin(), v.end(), h.data());
   Kokkos::deep_copy(d, h);
@@ -78,7 +84,8 @@ Mat<Felt, Mem> upload(const Host& v, std::size_t rows, std::size_t cols) {
 }
 
 // Reports the first mismatching element (row, column), not thousands of lines.
-void expect_same(const Host& got, const Host& want, std::size_t m, const std::string& what) {
+template <class F>
+void expect_same(const Host<F>& got, const Host<F>& want, std::size_t m, const std::string& what) {
   ASSERT_EQ(got.size(), want.size()) << what;
   for (std::size_t i = 0; i < got.size(); ++i)
     if (got[i] != want[i]) {
@@ -92,21 +99,21 @@ const char* name(NttOrder o) { return o == NttOrder::natural ? "nat" : "rev"; }
 
 constexpr NttOrder kOrders[] = {NttOrder::natural, NttOrder::bit_reversed};
 
-KPROVE_BACKEND_SUITE(NttTest);
+KPROVE_FIELD_SUITE(NttTest);
 
 // The public API with the space's own tiling, and the internal entry point with tiny scratch
 // limits, which forces many passes, staged twiddles, column strips and partial strips.
-template <class Exec, class Mem>
-void run_transform(const Mat<Felt, Mem>& d, const NttTwiddles<Mem>& tw, bool inverse, NttOrder in,
+template <class Exec, class Mem, class F>
+void run_transform(const Mat<F, Mem>& d, const NttTwiddles<Mem, F>& tw, bool inverse, NttOrder in,
                    NttOrder out, int limits) {
   if (limits == 0) {
     inverse ? ntt_inverse(Exec(), d, tw, in, out) : ntt_forward(Exec(), d, tw, in, out);
   } else {
-    detail::NttLimits lim = detail::default_limits<Exec>();
+    detail::NttLimits lim = detail::default_limits<Exec, F>();
     lim.scratch_elems = limits == 1 ? 64 : 24;
     lim.min_width = limits == 1 ? 2 : 1;
     const int log_n = log2_floor(d.extent(0));
-    const Felt scale = inverse ? Felt::from_canonical(d.extent(0)).inverse() : Felt::one();
+    const F scale = inverse ? F::from_canonical(d.extent(0)).inverse() : F::one();
     detail::transform(Exec(), detail::flat_in(d), detail::flat(d), 1, log_n, d.extent(1), tw,
                       inverse, in, out, scale, lim);
   }
@@ -116,22 +123,23 @@ void run_transform(const Mat<Felt, Mem>& d, const NttTwiddles<Mem>& tw, bool inv
 TYPED_TEST(NttTest, MatchesNaiveDftInEveryOrder) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
+  using F = typename TestFixture::F;
   KPROVE_RNG(rng);
   MemoryLedger ledger;
-  const NttTwiddles<Mem> tw(ledger, 10);
+  const NttTwiddles<Mem, F> tw(ledger, 10);
   for (int log_n = 1; log_n <= 10; ++log_n)
     for (std::size_t m : {1u, 3u, 64u})
       for (bool inverse : {false, true}) {
         if (m == 64 && log_n > 8) continue;  // keeps the O(n^2 m) reference fast
         const std::size_t n = std::size_t(1) << log_n;
-        const Host x = rng.felts(n * m);
-        const Felt w = Felt::two_adic_generator(log_n);
-        const Host want = inverse ? naive_dft(x, n, m, w.inverse(), Felt::from_u64(n).inverse())
-                                  : naive_dft(x, n, m, w, Felt::one());
+        const Host<F> x = rng.elements<F>(n * m);
+        const F w = F::two_adic_generator(log_n);
+        const Host<F> want = inverse ? naive_dft(x, n, m, w.inverse(), F::from_u64(n).inverse())
+                                  : naive_dft(x, n, m, w, F::one());
         for (NttOrder in : kOrders)
           for (NttOrder out : kOrders)
             for (int limits : {0, 1, 2}) {
-              const Host input = in == NttOrder::natural ? x : permute_rows(x, m, log_n);
+              const Host<F> input = in == NttOrder::natural ? x : permute_rows(x, m, log_n);
               auto d = upload<Mem>(input, n, m);
               run_transform<Exec>(d, tw, inverse, in, out, limits);
               expect_same(test::to_host(d),
@@ -146,13 +154,14 @@ TYPED_TEST(NttTest, MatchesNaiveDftInEveryOrder) {
 TYPED_TEST(NttTest, InverseUndoesForwardAtLargeSizes) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
+  using F = typename TestFixture::F;
   KPROVE_RNG(rng);
   MemoryLedger ledger;
-  const NttTwiddles<Mem> tw(ledger, 19);
+  const NttTwiddles<Mem, F> tw(ledger, 19);
   // 2^19 x 1 takes three passes on host spaces (the tiny limits above cover device tiling).
   for (auto [log_n, m] : {std::pair<int, std::size_t>{16, 8}, {19, 1}}) {
     const std::size_t n = std::size_t(1) << log_n;
-    const Host x = rng.felts(n * m);
+    const Host<F> x = rng.elements<F>(n * m);
     auto d = upload<Mem>(x, n, m);
     ntt_forward(Exec(), d, tw, NttOrder::natural, NttOrder::bit_reversed);
     ntt_inverse(Exec(), d, tw, NttOrder::bit_reversed, NttOrder::natural);
@@ -168,13 +177,14 @@ TYPED_TEST(NttTest, InverseUndoesForwardAtLargeSizes) {
 TYPED_TEST(NttTest, CosetScaleThenForwardEvaluatesOnTheCoset) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
+  using F = typename TestFixture::F;
   KPROVE_RNG(rng);
   MemoryLedger ledger;
-  const NttTwiddles<Mem> tw(ledger, 8);
+  const NttTwiddles<Mem, F> tw(ledger, 8);
   for (auto [log_n, m] : {std::pair<int, std::size_t>{0, 2}, {3, 1}, {6, 5}, {8, 130}}) {
     const std::size_t n = std::size_t(1) << log_n;
-    const Host coeffs = rng.felts(n * m);
-    const Felt shift = rng.felt();
+    const Host<F> coeffs = rng.elements<F>(n * m);
+    const F shift = rng.element<F>();
     auto d = upload<Mem>(coeffs, n, m);
     coset_scale(Exec(), d, shift);
     ntt_forward(Exec(), d, tw, NttOrder::natural, NttOrder::natural);
@@ -188,9 +198,10 @@ TYPED_TEST(NttTest, CosetScaleThenForwardEvaluatesOnTheCoset) {
 TYPED_TEST(NttTest, RsEncodeMatchesNaiveEvaluation) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
+  using F = typename TestFixture::F;
   KPROVE_RNG(rng);
   MemoryLedger ledger;
-  const NttTwiddles<Mem> tw(ledger, 6);
+  const NttTwiddles<Mem, F> tw(ledger, 6);
   struct Case {
     int log_n, rate_bits;
     std::size_t m;
@@ -199,8 +210,8 @@ TYPED_TEST(NttTest, RsEncodeMatchesNaiveEvaluation) {
        {Case{0, 2, 3}, Case{1, 1, 1}, Case{4, 0, 2}, Case{4, 3, 3}, Case{6, 1, 9}, Case{2, 8, 2}})
     for (NttOrder order : kOrders) {
       const std::size_t n = std::size_t(1) << k.log_n;
-      const Host coeffs = rng.felts(n * k.m);
-      const Felt shift = order == NttOrder::natural ? default_coset_shift() : rng.felt();
+      const Host<F> coeffs = rng.elements<F>(n * k.m);
+      const F shift = order == NttOrder::natural ? default_coset_shift<F>() : rng.element<F>();
       auto out =
           rs_encode(Exec(), ledger, upload<Mem>(coeffs, n, k.m), k.rate_bits, shift, order, tw);
       Exec().fence();
@@ -215,9 +226,10 @@ TYPED_TEST(NttTest, RsEncodeMatchesNaiveEvaluation) {
 TYPED_TEST(NttTest, LdeMatchesNaiveInterpolationAndEvaluation) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
+  using F = typename TestFixture::F;
   KPROVE_RNG(rng);
   MemoryLedger ledger;
-  const NttTwiddles<Mem> tw(ledger, 7);
+  const NttTwiddles<Mem, F> tw(ledger, 7);
   struct Case {
     int log_n, rate_bits;
     std::size_t m;
@@ -225,10 +237,10 @@ TYPED_TEST(NttTest, LdeMatchesNaiveInterpolationAndEvaluation) {
   for (Case k : {Case{0, 1, 2}, Case{1, 2, 1}, Case{5, 1, 3}, Case{7, 2, 4}, Case{3, 5, 64}})
     for (NttOrder order : kOrders) {
       const std::size_t n = std::size_t(1) << k.log_n;
-      const Host evals = rng.felts(n * k.m);
-      const Felt w = Felt::two_adic_generator(k.log_n);
-      const Host coeffs = naive_dft(evals, n, k.m, w.inverse(), Felt::from_u64(n).inverse());
-      const Felt shift = rng.felt();
+      const Host<F> evals = rng.elements<F>(n * k.m);
+      const F w = F::two_adic_generator(k.log_n);
+      const Host<F> coeffs = naive_dft(evals, n, k.m, w.inverse(), F::from_u64(n).inverse());
+      const F shift = rng.element<F>();
       const auto in = upload<Mem>(evals, n, k.m);
       auto out = lde(Exec(), ledger, in, k.rate_bits, shift, order, tw);
       Exec().fence();
@@ -247,45 +259,47 @@ TYPED_TEST(NttTest, LdeMatchesNaiveInterpolationAndEvaluation) {
 TYPED_TEST(NttTest, LdeInterpolatesBelowDegreeN) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
+  using F = typename TestFixture::F;
   KPROVE_RNG(rng);
   MemoryLedger ledger;
   const int log_n = 9, rate_bits = 2;
   const std::size_t n = std::size_t(1) << log_n, m = 6, big = n << rate_bits;
-  const NttTwiddles<Mem> tw(ledger, log_n + rate_bits);
+  const NttTwiddles<Mem, F> tw(ledger, log_n + rate_bits);
   const std::size_t before = ledger.stats(Mem::name()).current;
-  const Felt shift = default_coset_shift();
-  auto out = lde(Exec(), ledger, upload<Mem>(rng.felts(n * m), n, m), rate_bits, shift,
+  const F shift = default_coset_shift<F>();
+  auto out = lde(Exec(), ledger, upload<Mem>(rng.elements<F>(n * m), n, m), rate_bits, shift,
                  NttOrder::natural, tw);
-  EXPECT_EQ(ledger.stats(Mem::name()).current, before + big * m * sizeof(Felt));
+  EXPECT_EQ(ledger.stats(Mem::name()).current, before + big * m * sizeof(F));
   ntt_inverse(Exec(), *out, tw, NttOrder::natural, NttOrder::natural);  // coeffs of p(shift X)
   Exec().fence();
-  const Host h = test::to_host(*out);
+  const Host<F> h = test::to_host(*out);
   for (std::size_t i = n * m; i < big * m; ++i)
     ASSERT_TRUE(h[i].is_zero()) << "coefficient " << i / m << " of column " << i % m;
-  EXPECT_TRUE(std::any_of(h.begin(), h.begin() + n * m, [](Felt x) { return !x.is_zero(); }));
+  EXPECT_TRUE(std::any_of(h.begin(), h.begin() + n * m, [](F x) { return !x.is_zero(); }));
 }
 
 TYPED_TEST(NttTest, BadArgumentsThrow) {
   using Exec = typename TestFixture::Exec;
   using Mem = typename TestFixture::Mem;
+  using F = typename TestFixture::F;
   MemoryLedger ledger;
-  EXPECT_THROW(NttTwiddles<Mem>(ledger, 0), std::invalid_argument);
-  EXPECT_THROW(NttTwiddles<Mem>(ledger, 33), std::invalid_argument);
-  const NttTwiddles<Mem> tw(ledger, 4);
-  const Mat<Felt, Mem> six("six", 6, 2), big("big", 32, 2), empty("empty", 0, 2), ok("ok", 16, 2);
+  EXPECT_THROW((NttTwiddles<Mem, F>(ledger, 0)), std::invalid_argument);
+  EXPECT_THROW((NttTwiddles<Mem, F>(ledger, F::TWO_ADICITY + 1)), std::invalid_argument);
+  const NttTwiddles<Mem, F> tw(ledger, 4);
+  const Mat<F, Mem> six("six", 6, 2), big("big", 32, 2), empty("empty", 0, 2), ok("ok", 16, 2);
   const auto nat = NttOrder::natural;
   EXPECT_THROW(ntt_forward(Exec(), six, tw, nat, nat), std::invalid_argument);
   EXPECT_THROW(ntt_forward(Exec(), big, tw, nat, nat), std::invalid_argument);
   EXPECT_THROW(ntt_forward(Exec(), empty, tw, nat, nat), std::invalid_argument);
   EXPECT_THROW(ntt_inverse(Exec(), six, tw, nat, nat), std::invalid_argument);
   EXPECT_THROW(ntt_inverse(Exec(), big, tw, nat, nat), std::invalid_argument);
-  EXPECT_THROW(coset_scale(Exec(), six, Felt::one()), std::invalid_argument);
-  const Felt g = default_coset_shift();
+  EXPECT_THROW(coset_scale(Exec(), six, F::one()), std::invalid_argument);
+  const F g = default_coset_shift<F>();
   EXPECT_THROW(rs_encode(Exec(), ledger, six, 1, g, nat, tw), std::invalid_argument);
   EXPECT_THROW(rs_encode(Exec(), ledger, big, 1, g, nat, tw), std::invalid_argument);
   EXPECT_THROW(rs_encode(Exec(), ledger, ok, 9, g, nat, tw), std::invalid_argument);
   EXPECT_THROW(rs_encode(Exec(), ledger, ok, -1, g, nat, tw), std::invalid_argument);
-  EXPECT_THROW(rs_encode(Exec(), ledger, ok, 1, Felt::zero(), nat, tw), std::invalid_argument);
+  EXPECT_THROW(rs_encode(Exec(), ledger, ok, 1, F::zero(), nat, tw), std::invalid_argument);
   EXPECT_THROW(lde(Exec(), ledger, six, 1, g, nat, tw), std::invalid_argument);
   EXPECT_THROW(lde(Exec(), ledger, big, 1, g, nat, tw), std::invalid_argument);
   EXPECT_THROW(lde(Exec(), ledger, ok, 9, g, nat, tw), std::invalid_argument);
@@ -296,7 +310,7 @@ TYPED_TEST(NttTest, BadArgumentsThrow) {
         << e.what();
   }
   // Nothing was booked by the refused calls.
-  EXPECT_EQ(ledger.stats(Mem::name()).current, 2 * ((std::size_t(1) << 4) - 1) * sizeof(Felt));
+  EXPECT_EQ(ledger.stats(Mem::name()).current, 2 * ((std::size_t(1) << 4) - 1) * sizeof(F));
 }
 
 }  // namespace

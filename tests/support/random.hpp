@@ -27,6 +27,12 @@ struct Rng {
   F element() {
     return F::from_u64(gen());
   }
+  template <PrimeField F>
+  std::vector<F> elements(std::size_t n) {
+    std::vector<F> v(n);
+    for (auto& x : v) x = element<F>();
+    return v;
+  }
   template <ExtensionField E>
   E extension() {
     E e;
@@ -35,11 +41,7 @@ struct Rng {
   }
   Felt felt() { return element<Felt>(); }
   Ext ext() { return extension<Ext>(); }
-  std::vector<Felt> felts(std::size_t n) {
-    std::vector<Felt> v(n);
-    for (auto& x : v) x = felt();
-    return v;
-  }
+  std::vector<Felt> felts(std::size_t n) { return elements<Felt>(n); }
   std::vector<Ext> exts(std::size_t n) {
     std::vector<Ext> v(n);
     for (auto& x : v) x = ext();

@@ -18,7 +18,8 @@ namespace kprove {
 
 namespace pcs::detail {
 
-static_assert(sizeof(Ext) == 2 * sizeof(Felt), "a folded layer is hashed as Felt pairs");
+static_assert(sizeof(Ext) == Ext::DEGREE * sizeof(Felt),
+              "a folded layer is hashed as the base coefficients of its entry pairs");
 
 template <class ViewT>
 std::vector<Ext> download(const ViewT& v) {
@@ -185,7 +186,7 @@ FoldedLayers<Mem> fold_phase(const Exec& exec, MemoryLedger& ledger,
     join(V - t, true);
     if (t > 0) {
       const Mat<Felt, Mem> pairs(reinterpret_cast<Felt*>(codeword.data()), codeword.extent(0) / 2,
-                                 4);
+                                 2 * Ext::DEGREE);
       layers.trees.push_back(MerkleTree<Mem>::build(exec, ledger, {pairs}));
       proof.layer_roots.push_back(layers.trees.back().root());
       transcript.absorb(proof.layer_roots.back());

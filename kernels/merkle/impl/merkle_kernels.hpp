@@ -10,8 +10,9 @@
 namespace kprove::detail {
 
 // A committed matrix as the kernels see it (raw pointer into the caller's row-major View).
+template <class F>
 struct MatRef {
-  const Felt* data;
+  const F* data;
   std::size_t width;
   std::size_t row_stride;
   int shift;               // opened row = bottom index >> shift
@@ -23,60 +24,60 @@ KOKKOS_INLINE_FUNCTION std::size_t layer_offset(std::size_t max_height, int l) {
 }
 
 // Digest of row r of mats[begin, end) concatenated.
-template <class Refs>
-KOKKOS_INLINE_FUNCTION Digest hash_rows(const Refs& mats, std::size_t begin, std::size_t end,
-                                        std::size_t r) {
-  SpongeHasher sponge;
+template <class H, class Refs>
+KOKKOS_INLINE_FUNCTION typename H::Digest hash_rows(const Refs& mats, std::size_t begin,
+                                                    std::size_t end, std::size_t r) {
+  typename H::Sponge sponge;
   for (std::size_t m = begin; m < end; ++m) {
-    const MatRef ref = mats(m);
-    const Felt* row = ref.data + r * ref.row_stride;
+    const auto ref = mats(m);
+    const auto* row = ref.data + r * ref.row_stride;
     for (std::size_t c = 0; c < ref.width; ++c) sponge.absorb(row[c]);
   }
   return sponge.finish();
 }
 
 // Bottom layer: one leaf per row of the tallest matrices.
-template <class Mem>
+template <class H, class Mem>
 struct HashLeafRows {
-  Kokkos::View<const MatRef*, Mem> mats;
+  Kokkos::View<const MatRef<typename H::Field>*, Mem> mats;
   std::size_t begin, end;
-  Kokkos::View<Digest*, Mem> digests;  // layer 0 starts at 0
+  Kokkos::View<typename H::Digest*, Mem> digests;  // layer 0 starts at 0
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t r) const {
-    digests(r) = hash_rows(mats, begin, end, r);
+    digests(r) = hash_rows<H>(mats, begin, end, r);
   }
 };
 
 // Layer l+1 from layer l, injecting the rows of the matrices of that layer's height.
-template <class Mem>
+template <class H, class Mem>
 struct CompressLayer {
-  Kokkos::View<Digest*, Mem> digests;
+  Kokkos::View<typename H::Digest*, Mem> digests;
   std::size_t prev_offset, next_offset;
-  Kokkos::View<const MatRef*, Mem> mats;
+  Kokkos::View<const MatRef<typename H::Field>*, Mem> mats;
   bool inject;
   std::size_t begin, end;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t i) const {
-    Digest d = compress(digests(prev_offset + 2 * i), digests(prev_offset + 2 * i + 1));
-    if (inject) d = compress(d, hash_rows(mats, begin, end, i));
+    auto d = H::compress(digests(prev_offset + 2 * i), digests(prev_offset + 2 * i + 1));
+    if (inject) d = H::compress(d, hash_rows<H>(mats, begin, end, i));
     digests(next_offset + i) = d;
   }
 };
 
 // Openings of several bottom indices at once: rows (sorted matrix order, concatenated) and the
 // sibling path bottom-up.
-template <class Mem>
+template <class H, class Mem>
 struct GatherOpenings {
   Kokkos::View<const std::size_t*, Mem> indices;
-  Kokkos::View<const MatRef*, Mem> mats;
-  Kokkos::View<const Digest*, Mem> digests;
+  Kokkos::View<const MatRef<typename H::Field>*, Mem> mats;
+  Kokkos::View<const typename H::Digest*, Mem> digests;
   std::size_t max_height;
   int depth;
-  Kokkos::View<Felt**, Kokkos::LayoutRight, Mem> rows;
-  Kokkos::View<Digest**, Kokkos::LayoutRight, Mem> siblings;
+  Kokkos::View<typename H::Field**, Kokkos::LayoutRight, Mem> rows;
+  Kokkos::View<typename H::Digest**, Kokkos::LayoutRight, Mem> siblings;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t q) const {
     const std::size_t index = indices(q);
     for (std::size_t m = 0; m < mats.extent(0); ++m) {
-      const MatRef ref = mats(m);
-      const Felt* row = ref.data + (index >> ref.shift) * ref.row_stride;
+      const auto ref = mats(m);
+      const auto* row = ref.data + (index >> ref.shift) * ref.row_stride;
       for (std::size_t c = 0; c < ref.width; ++c) rows(q, ref.out_offset + c) = row[c];
     }
     for (int l = 0; l < depth; ++l)

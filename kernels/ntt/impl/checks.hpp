@@ -6,7 +6,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "kernels/field/goldilocks.hpp"
 #include "kernels/bits/bits.hpp"
 
 namespace kprove::detail {
@@ -33,12 +32,14 @@ inline int check_rows(const char* fn, std::size_t rows, int log_max) {
   return log_n;
 }
 
-inline void check_rate_bits(const char* fn, int rate_bits, int log_n) {
+template <class F>
+void check_rate_bits(const char* fn, int rate_bits, int log_n) {
   if (rate_bits < 0 || rate_bits > 8)
     bad_argument(fn, "rate_bits " + std::to_string(rate_bits) + " is outside 0..8");
-  if (log_n + rate_bits > Felt::TWO_ADICITY)
+  if (log_n + rate_bits > F::TWO_ADICITY)
     bad_argument(fn, "2^" + std::to_string(log_n) + " rows << rate_bits " +
-                         std::to_string(rate_bits) + " exceed the field's 2^32 subgroup");
+                         std::to_string(rate_bits) + " exceed " + F::NAME + "'s 2^" +
+                         std::to_string(F::TWO_ADICITY) + " subgroup");
 }
 
 }  // namespace kprove::detail

@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <string>
 
-#include "kernels/field/goldilocks.hpp"
 #include "kernels/bits/bits.hpp"
 #include "kernels/ntt/impl/powers.hpp"
 #include "kernels/ntt/impl/row_ops.hpp"
@@ -23,13 +22,14 @@
 namespace kprove::detail {
 
 // Output row g <- coefficient row j of source row `row`, times scale * (shift w_N^e)^j.
+template <class F>
 struct CosetExpandRows {
-  SquarePowers shift, omega;  // omega generates the subgroup of order N = n << rate_bits
-  Felt scale;
+  SquarePowers<F> shift, omega;  // omega generates the subgroup of order N = n << rate_bits
+  F scale;
   int log_n, rate_bits;
   bool out_natural, src_natural;
 
-  KOKKOS_INLINE_FUNCTION RowSource operator()(uint64_t g) const {
+  KOKKOS_INLINE_FUNCTION RowSource<F> operator()(uint64_t g) const {
     uint64_t j, from, e;
     if (out_natural) {  // row rho of the n x (2^r m) matrix, fed to the NTT bit-reversed
       const uint64_t rho = g >> rate_bits;
@@ -48,36 +48,36 @@ struct CosetExpandRows {
 
 // The (n << rate_bits) x m matrix of scaled coefficient copies (see above), allocated through
 // the ledger; src holds n x m coefficients in src_order.
-template <class Exec, class Mem>
-Owned<Mat<Felt, Mem>> expand_cosets(const Exec& exec, MemoryLedger& ledger,
-                                    const std::string& label, const FlatIn<Mem>& src,
-                                    NttOrder src_order, int log_n, std::size_t width, int rate_bits,
-                                    Felt shift, Felt scale, NttOrder out_order) {
+template <class Exec, class Mem, class F>
+Owned<Mat<F, Mem>> expand_cosets(const Exec& exec, MemoryLedger& ledger,
+                                 const std::string& label, const FlatIn<Mem, F>& src,
+                                 NttOrder src_order, int log_n, std::size_t width, int rate_bits,
+                                 F shift, F scale, NttOrder out_order) {
   const std::size_t rows = std::size_t(1) << (log_n + rate_bits);
-  auto out = alloc_mat<Felt, Mem>(ledger, label, rows, width);
+  auto out = alloc_mat<F, Mem>(ledger, label, rows, width);
   if (width == 0) return out;
-  const CosetExpandRows map{SquarePowers::of(shift),
-                            SquarePowers::of(Felt::two_adic_generator(log_n + rate_bits)),
-                            scale,
-                            log_n,
-                            rate_bits,
-                            out_order == NttOrder::natural,
-                            src_order == NttOrder::natural};
-  scale_rows(exec, src, flat(*out), rows, width, map, default_limits<Exec>());
+  const CosetExpandRows<F> map{SquarePowers<F>::of(shift),
+                               SquarePowers<F>::of(F::two_adic_generator(log_n + rate_bits)),
+                               scale,
+                               log_n,
+                               rate_bits,
+                               out_order == NttOrder::natural,
+                               src_order == NttOrder::natural};
+  scale_rows(exec, src, flat(*out), rows, width, map, default_limits<Exec, F>());
   return out;
 }
 
 // The NTTs that turn expand_cosets' output into evaluations, in place.
-template <class Exec, class Mem>
-void transform_cosets(const Exec& exec, const Mat<Felt, Mem>& out, int log_n, int rate_bits,
-                      NttOrder out_order, const NttTwiddles<Mem>& tw) {
+template <class Exec, class Mem, class F>
+void transform_cosets(const Exec& exec, const Mat<F, Mem>& out, int log_n, int rate_bits,
+                      NttOrder out_order, const NttTwiddles<Mem, F>& tw) {
   const std::size_t width = out.extent(1);
   if (out_order == NttOrder::bit_reversed)
     transform(exec, flat_in(out), flat(out), std::size_t(1) << rate_bits, log_n, width, tw, false,
-              NttOrder::natural, NttOrder::bit_reversed, Felt::one(), default_limits<Exec>());
+              NttOrder::natural, NttOrder::bit_reversed, F::one(), default_limits<Exec, F>());
   else
     transform(exec, flat_in(out), flat(out), 1, log_n, width << rate_bits, tw, false,
-              NttOrder::bit_reversed, NttOrder::natural, Felt::one(), default_limits<Exec>());
+              NttOrder::bit_reversed, NttOrder::natural, F::one(), default_limits<Exec, F>());
 }
 
 }  // namespace kprove::detail

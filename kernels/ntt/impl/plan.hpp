@@ -8,19 +8,18 @@
 #include <cstddef>
 #include <vector>
 
-#include "kernels/field/goldilocks.hpp"
 #include "kernels/bits/bits.hpp"
 
 namespace kprove::detail {
 
 // Per-space tuning. Tests pass small limits to drive every tile shape at small sizes.
 struct NttLimits {
-  std::size_t scratch_elems;  // Felts of level-0 team scratch one team may use
+  std::size_t scratch_elems;  // field elements of level-0 team scratch one team may use
   std::size_t min_width;      // contiguous elements per tile row for full memory transactions
   int team_size;              // threads per team (upper bound)
 };
 
-template <class Exec>
+template <class Exec, class F>
 NttLimits default_limits() {
   // 48 KB is the portable level-0 limit; a backend may reserve part of it (Kokkos 3 Cuda: 40).
   const std::size_t bytes =
@@ -28,13 +27,13 @@ NttLimits default_limits() {
   constexpr bool host =
       Kokkos::SpaceAccessibility<Kokkos::HostSpace, typename Exec::memory_space>::accessible;
   // Host: one thread per team, tile rows of a 64-byte cache line. Device: 256 threads per
-  // team and tile rows of only 16 bytes, so a tile can be 2^11 rows deep (2^22 rows in two
+  // team and tile rows of only 16 bytes (two Goldilocks elements), so a tile can be 2^11 rows deep (2^22 rows in two
   // passes); the team with the adjacent league rank reads and writes the other half of each
   // 32-byte sector at the same time, so whole sectors still reach DRAM through L2.
   if constexpr (host)
-    return {bytes / sizeof(Felt), 8, 1};
+    return {bytes / sizeof(F), 64 / sizeof(F), 1};
   else
-    return {bytes / sizeof(Felt), 2, 256};
+    return {bytes / sizeof(F), 16 / sizeof(F), 256};
 }
 
 // One pass: stages [b, b + t) (butterflies 2^b .. 2^(b+t-1) rows apart). A tile is 2^t rows

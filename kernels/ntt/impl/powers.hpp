@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "kernels/field/goldilocks.hpp"
 
 namespace kprove::detail {
 
@@ -13,14 +12,15 @@ namespace kprove::detail {
 // products are exact in the field, so chunking changes nothing but the cost.
 template <class View>
 struct GeometricFill {
+  using F = typename View::non_const_value_type;
   static constexpr std::size_t CHUNK = 64;
   View out;
-  Felt first, ratio;
+  F first, ratio;
 
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t chunk) const {
     const std::size_t begin = chunk * CHUNK;
     const std::size_t end = begin + CHUNK < out.extent(0) ? begin + CHUNK : out.extent(0);
-    Felt x = first * ratio.pow(begin);
+    F x = first * ratio.pow(begin);
     for (std::size_t i = begin; i < end; ++i) {
       out(i) = x;
       x *= ratio;
@@ -29,19 +29,21 @@ struct GeometricFill {
 };
 
 template <class Exec, class View>
-void fill_geometric(const Exec& exec, const View& out, Felt first, Felt ratio) {
-  using F = GeometricFill<View>;
-  const std::size_t chunks = (out.extent(0) + F::CHUNK - 1) / F::CHUNK;
+void fill_geometric(const Exec& exec, const View& out, typename View::non_const_value_type first,
+                    typename View::non_const_value_type ratio) {
+  using Fill = GeometricFill<View>;
+  const std::size_t chunks = (out.extent(0) + Fill::CHUNK - 1) / Fill::CHUNK;
   Kokkos::parallel_for("kprove::ntt::geometric_fill", Kokkos::RangePolicy<Exec>(exec, 0, chunks),
-                       F{out, first, ratio});
+                       Fill{out, first, ratio});
 }
 
 // base^e for arbitrary 64-bit e as the product of the squares base^(2^i) at the set bits of
 // e: a per-row power costs at most popcount(e) multiplications and no table per exponent.
+template <class F>
 struct SquarePowers {
-  Felt sq[64];
+  F sq[64];
 
-  static SquarePowers of(Felt base) {
+  static SquarePowers of(F base) {
     SquarePowers p;
     for (auto& s : p.sq) {
       s = base;
@@ -49,8 +51,8 @@ struct SquarePowers {
     }
     return p;
   }
-  KOKKOS_INLINE_FUNCTION Felt pow(uint64_t e) const {
-    Felt r = Felt::one();
+  KOKKOS_INLINE_FUNCTION F pow(uint64_t e) const {
+    F r = F::one();
     for (int i = 0; e != 0; ++i, e >>= 1)
       if (e & 1) r *= sq[i];
     return r;

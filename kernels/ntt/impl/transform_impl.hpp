@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <type_traits>
 
 #include "kernels/ntt/impl/powers.hpp"
 #include "kernels/ntt/impl/row_ops.hpp"
@@ -14,12 +15,12 @@ namespace kprove::detail {
 
 // Transforms `batches` consecutive 2^log_n x width matrices from src into dst (which may be
 // src), every output element multiplied by `scale`.
-template <class Exec, class Mem>
-void transform(const Exec& exec, const FlatIn<Mem>& src, const Flat<Mem>& dst, std::size_t batches,
-               int log_n, std::size_t width, const NttTwiddles<Mem>& tw, bool inverse, NttOrder in,
-               NttOrder out, Felt scale, const NttLimits& lim) {
+template <class Exec, class Mem, class F>
+void transform(const Exec& exec, const FlatIn<Mem, F>& src, const Flat<Mem, F>& dst,
+               std::size_t batches, int log_n, std::size_t width, const NttTwiddles<Mem, F>& tw,
+               bool inverse, NttOrder in, NttOrder out, F scale, const NttLimits& lim) {
   if (width == 0) return;
-  FlatIn<Mem> stages_src = src;
+  FlatIn<Mem, F> stages_src = src;
   if (in == out) {
     bit_reverse_rows(exec, src, dst, batches << log_n, log_n, width);
     stages_src = dst;
@@ -29,18 +30,19 @@ void transform(const Exec& exec, const FlatIn<Mem>& src, const Flat<Mem>& dst, s
 }
 
 template <class T, class L, class M>
-FlatIn<M> flat_in(const Kokkos::View<T**, L, M>& m) {
-  return FlatIn<M>(m.data(), m.size());
+FlatIn<M, std::remove_const_t<T>> flat_in(const Kokkos::View<T**, L, M>& m) {
+  return FlatIn<M, std::remove_const_t<T>>(m.data(), m.size());
 }
 template <class T, class L, class M>
-Flat<M> flat(const Kokkos::View<T**, L, M>& m) {
-  return Flat<M>(m.data(), m.size());
+Flat<M, T> flat(const Kokkos::View<T**, L, M>& m) {
+  return Flat<M, T>(m.data(), m.size());
 }
 
 // Row j *= shift^j.
+template <class F>
 struct CosetRows {
-  SquarePowers shift;
-  KOKKOS_INLINE_FUNCTION RowSource operator()(uint64_t j) const { return {j, shift.pow(j)}; }
+  SquarePowers<F> shift;
+  KOKKOS_INLINE_FUNCTION RowSource<F> operator()(uint64_t j) const { return {j, shift.pow(j)}; }
 };
 
 }  // namespace kprove::detail

@@ -6,7 +6,6 @@
 #include <Kokkos_Core.hpp>
 #include <cstddef>
 
-#include "kernels/field/goldilocks.hpp"
 #include "kernels/bits/bits.hpp"
 #include "kernels/ntt/impl/powers.hpp"
 
@@ -27,9 +26,11 @@ struct LowerStagesFromTop {
 
 // table has 2^log_max - 1 entries; root generates the subgroup of order 2^log_max.
 template <class Exec, class View>
-void fill_twiddle_table(const Exec& exec, const View& table, int log_max, Felt root) {
+void fill_twiddle_table(const Exec& exec, const View& table, int log_max,
+                        typename View::non_const_value_type root) {
+  using F = typename View::non_const_value_type;
   const std::size_t top = (std::size_t(1) << (log_max - 1)) - 1;
-  fill_geometric(exec, Kokkos::subview(table, Kokkos::make_pair(top, table.extent(0))), Felt::one(),
+  fill_geometric(exec, Kokkos::subview(table, Kokkos::make_pair(top, table.extent(0))), F::one(),
                  root);
   Kokkos::parallel_for("kprove::ntt::twiddle_stages", Kokkos::RangePolicy<Exec>(exec, 0, top),
                        LowerStagesFromTop<View>{table, log_max});
