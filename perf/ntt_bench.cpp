@@ -2,6 +2,7 @@
 // read once and written once (LDE: the input read, the output written), so frac_of_copy_bw
 // is the fraction of a perfect single-pass kernel; each NTT pass costs a read and a write.
 // Goldilocks and BabyBear run the same rows x columns (BabyBear moves half the bytes).
+#include "kernels/field/babybear.hpp"
 #include "kernels/ntt/ntt.hpp"
 #include "roofline.hpp"
 

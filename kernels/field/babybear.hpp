@@ -7,6 +7,8 @@
 #include <Kokkos_Core.hpp>
 #include <cstdint>
 
+#include "kernels/field/impl/pow.hpp"
+
 namespace kprove {
 
 struct BabyBear {
@@ -74,13 +76,7 @@ struct BabyBear {
   KOKKOS_INLINE_FUNCTION constexpr BabyBear dbl() const { return *this + *this; }
 
   KOKKOS_INLINE_FUNCTION constexpr BabyBear pow(uint64_t e) const {
-    BabyBear r = one(), b = *this;
-    while (e) {
-      if (e & 1) r = r * b;
-      b = b.square();
-      e >>= 1;
-    }
-    return r;
+    return detail::pow_by_squaring(*this, e);
   }
 
   // Fermat inverse; inverse(0) == 0.

@@ -6,6 +6,8 @@
 #include <Kokkos_Core.hpp>
 #include <cstdint>
 
+#include "kernels/field/impl/pow.hpp"
+
 namespace kprove {
 
 template <class Params>
@@ -120,13 +122,7 @@ struct BinomialExtension {
   KOKKOS_INLINE_FUNCTION BinomialExtension square() const { return *this * *this; }
 
   KOKKOS_INLINE_FUNCTION BinomialExtension pow(uint64_t e) const {
-    BinomialExtension r = one(), b = *this;
-    while (e) {
-      if (e & 1) r *= b;
-      b = b.square();
-      e >>= 1;
-    }
-    return r;
+    return detail::pow_by_squaring(*this, e);
   }
 
   // inverse(0) == 0. Degree 2: (c0 - c1 X) / (c0^2 - W c1^2), the norm nonzero for nonzero

@@ -6,6 +6,8 @@
 #include <Kokkos_Core.hpp>
 #include <cstdint>
 
+#include "kernels/field/impl/pow.hpp"
+
 namespace kprove {
 
 struct Goldilocks {
@@ -100,13 +102,7 @@ struct Goldilocks {
   KOKKOS_INLINE_FUNCTION Goldilocks dbl() const { return *this + *this; }
 
   KOKKOS_INLINE_FUNCTION Goldilocks pow(uint64_t e) const {
-    Goldilocks r = one(), b = *this;
-    while (e) {
-      if (e & 1) r *= b;
-      b = b.square();
-      e >>= 1;
-    }
-    return r;
+    return detail::pow_by_squaring(*this, e);
   }
 
   // Fermat inverse; inverse(0) == 0, callers that need a nonzero check do it themselves.
