@@ -26,13 +26,13 @@ void BM_ShardConstraints(benchmark::State& state) {
   MemoryLedger ledger;
   const Exec exec;
   const auto witness = shard->machine->witgen(exec, ledger, shard->records, nullptr);
-  std::vector<ExprProgram<Mem>> programs;
+  std::vector<ExprProgram<Mem, Felt>> programs;
   std::vector<std::size_t> traces;
   double rows = 0, ops = 0;
   for (std::size_t k = 0; k < witness.traces.size(); ++k) {
     const auto& constraints = witness.chips[k]->constraints();
     if (constraints.empty()) continue;
-    programs.push_back(ExprProgram<Mem>::compile(exec, constraints, ledger));
+    programs.push_back(ExprProgram<Mem, Felt>::compile(exec, constraints, ledger));
     traces.push_back(k);
     const double r = double(witness.traces[k].rows());
     rows += r;

@@ -41,13 +41,13 @@ class ExprInstance final : public SumcheckInstance {
   using Table = Kokkos::View<const F**, Kokkos::LayoutRight, Mem>;
 
   // sum_k beta^k C_k.
-  ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program, Ext beta,
+  ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem, Felt>& program, Ext beta,
                std::vector<Ext> zeta, MemoryLedger& ledger, std::optional<Ext> sum = {})
       : ExprInstance(exec, trace, program, powers(beta, program.size()), std::move(zeta), ledger,
                      sum) {}
 
   // sum_k coefficients[k] C_k; one coefficient per program.
-  ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem>& program,
+  ExprInstance(const Exec& exec, Table trace, const ExprProgram<Mem, Felt>& program,
                const std::vector<Ext>& coefficients, std::vector<Ext> zeta, MemoryLedger& ledger,
                std::optional<Ext> sum = {})
       : exec_(exec),
@@ -153,11 +153,11 @@ class ExprInstance final : public SumcheckInstance {
   Exec exec_;
   MemoryLedger* ledger_;
   Table trace_;
-  ExprProgramView<Mem> program_;
+  ExprProgramView<Mem, Felt> program_;
   int program_degree_;
   Owned<Vec<Ext, Mem>> coefs_;
   std::vector<Ext> zeta_;
-  TeamSums<Exec> sums_;
+  TeamSums<Exec, Ext> sums_;
   int v_;
   int bound_ = 0;
   std::optional<Ext> claim_;     // the current round's g(0) + g(1), once known

@@ -206,7 +206,7 @@ class ProductInstance final : public SumcheckInstance {
 
   Exec exec_;
   MemoryLedger* ledger_;
-  TeamSums<Exec> sums_;
+  TeamSums<Exec, Ext> sums_;
   std::vector<Input> inputs_;
   std::vector<Owned<Vec<Ext, Mem>>> folded_;
   int v_ = 0;

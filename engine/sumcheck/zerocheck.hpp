@@ -31,7 +31,7 @@ template <class Exec>
 ZerocheckOutput prove_zerocheck(
     const Exec& exec, Transcript& transcript,
     const Kokkos::View<const Felt**, Kokkos::LayoutRight, typename Exec::memory_space>& trace,
-    const ExprProgram<typename Exec::memory_space>& constraints, MemoryLedger& ledger) {
+    const ExprProgram<typename Exec::memory_space, Felt>& constraints, MemoryLedger& ledger) {
   const int v = mle_num_vars(trace.extent(0), "prove_zerocheck");
   auto ch = zerocheck_challenges(transcript, v, constraints.size());
   ExprInstance<Exec> inst(exec, trace, constraints, ch.beta, std::move(ch.zeta), ledger,

@@ -41,4 +41,16 @@ concept ExtensionField = PrimeField<typename E::Base> && requires(E a, E b, type
   { a.inverse() } -> std::same_as<E>;
 };
 
+// The prime field under a value type V: V itself, or an extension's Base.
+template <class V>
+struct BaseFieldOf {
+  using type = V;
+};
+template <ExtensionField E>
+struct BaseFieldOf<E> {
+  using type = typename E::Base;
+};
+template <class V>
+using base_field_t = typename BaseFieldOf<V>::type;
+
 }  // namespace kprove

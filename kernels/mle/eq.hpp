@@ -3,7 +3,8 @@
 //
 // Built one variable at a time from the last: a table over (x_{j+1}..x_v) of length len becomes
 // one over (x_j..x_v) by T'(i) = T(i) (1 - r_j), T'(i + len) = T(i) r_j, since x_j is the new
-// most significant bit. Each level is one coalesced, race-free pass; total work O(2^v).
+// most significant bit. Each level is one coalesced, race-free pass; total work O(2^v). The
+// point's coordinates and the table share one (extension) field type, the table's.
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -12,7 +13,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "kernels/field/goldilocks_ext2.hpp"
 
 namespace kprove {
 
@@ -22,19 +22,22 @@ template <class View>
 struct EqSeed {
   View out;
   std::size_t at;
-  KOKKOS_INLINE_FUNCTION void operator()(std::size_t) const { out(at) = Ext::one(); }
+  KOKKOS_INLINE_FUNCTION void operator()(std::size_t) const {
+    out(at) = View::non_const_value_type::one();
+  }
 };
 
 // Reads in(i) (offset in_at) and writes lo(i), hi(i) (offsets lo_at, lo_at + len); in place
 // when in_at == lo_at, since index i touches only i and i + len.
 template <class View>
 struct EqExpand {
+  using E = typename View::non_const_value_type;
   View t;
   std::size_t in_at, lo_at, len;
-  Ext r;
+  E r;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t i) const {
-    const Ext x = t(in_at + i);
-    const Ext hi = x * r;
+    const E x = t(in_at + i);
+    const E hi = x * r;
     t(lo_at + i) = x - hi;
     t(lo_at + len + i) = hi;
   }
@@ -48,7 +51,7 @@ void eq_seed(const Exec& exec, const View& t, std::size_t at) {
 
 template <class Exec, class View>
 void eq_expand(const Exec& exec, const View& t, std::size_t in_at, std::size_t lo_at,
-               std::size_t len, Ext r) {
+               std::size_t len, typename View::non_const_value_type r) {
   Kokkos::parallel_for("kprove::eq_expand", Kokkos::RangePolicy<Exec>(exec, 0, len),
                        EqExpand<View>{t, in_at, lo_at, len, r});
 }
@@ -62,9 +65,10 @@ inline void check_eq_size(std::size_t have, std::size_t v, std::size_t want_log,
 
 }  // namespace detail
 
-// out(x) = eq(r, x) for all x in {0,1}^v, v = r.size(); out must have exactly 2^v Ext entries.
+// out(x) = eq(r, x) for all x in {0,1}^v, v = r.size(); out must have exactly 2^v entries.
 template <class Exec, class View>
-void eq_table(const Exec& exec, std::span<const Ext> r, const View& out) {
+void eq_table(const Exec& exec, std::span<const typename View::non_const_value_type> r,
+              const View& out) {
   const std::size_t v = r.size();
   detail::check_eq_size(out.extent(0), v, v, "eq_table");
   detail::eq_seed(exec, out, 0);
@@ -74,7 +78,8 @@ void eq_table(const Exec& exec, std::span<const Ext> r, const View& out) {
 // The suffix eq tables a zerocheck needs, one per level, in one buffer of 2^v entries:
 // level l (0 <= l < v) is eq(r_{v-l+1..v}, .) over l variables, stored at [2^l, 2^(l+1)).
 template <class Exec, class View>
-void eq_pyramid(const Exec& exec, std::span<const Ext> r, const View& out) {
+void eq_pyramid(const Exec& exec, std::span<const typename View::non_const_value_type> r,
+                const View& out) {
   const std::size_t v = r.size();
   if (v == 0) throw std::invalid_argument("eq_pyramid: point has no variables");
   detail::check_eq_size(out.extent(0), v, v, "eq_pyramid");

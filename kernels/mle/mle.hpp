@@ -7,7 +7,8 @@
 // (entry i with entry i + half), so both reads and the write are coalesced:
 //   f'(i) = f(i) + r * (f(i + half) - f(i)),   i < half.
 // A point (r_1, ..., r_v) lists coordinates in the same order: r_1 binds x_1. Entries may be
-// base-field (Felt) or extension (Ext) values; challenges and folded values are Ext.
+// base-field (F) or extension (E) values; challenges and folded values are E, the output's
+// value type, so one kernel serves every field (kernels/field/traits.hpp).
 #pragma once
 
 #include <Kokkos_Core.hpp>
@@ -16,7 +17,6 @@
 #include <string>
 
 #include "kernels/bits/bits.hpp"
-#include "kernels/field/goldilocks_ext2.hpp"
 
 namespace kprove {
 
@@ -32,53 +32,57 @@ namespace detail {
 
 template <class InView, class OutView>
 struct FoldFirstVariable {
+  using E = typename OutView::non_const_value_type;
   InView in;
   OutView out;
-  Ext r;
+  E r;
   std::size_t half;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t i) const {
     const auto lo = in(i);
     const auto hi = in(i + half);
-    out(i) = Ext(lo) + r * (hi - lo);
+    out(i) = E(lo) + r * (hi - lo);
   }
 };
 
 // The same fold on every column of a row-major table (rows are hypercube points).
 template <class InView, class OutView>
 struct FoldFirstVariableRows {
+  using E = typename OutView::non_const_value_type;
   InView in;
   OutView out;
-  Ext r;
+  E r;
   std::size_t half, cols;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t idx) const {
     const std::size_t i = idx / cols, c = idx % cols;
     const auto lo = in(i, c);
     const auto hi = in(i + half, c);
-    out(i, c) = Ext(lo) + r * (hi - lo);
+    out(i, c) = E(lo) + r * (hi - lo);
   }
 };
 
 // Horner: sum_k alpha^k table(i, k) = t_0 + alpha (t_1 + alpha (t_2 + ...)).
 template <class TableView, class OutView>
 struct CombineColumns {
+  using E = typename OutView::non_const_value_type;
   TableView table;
   OutView out;
-  Ext alpha;
+  E alpha;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t i) const {
     const std::size_t k = table.extent(1);
-    Ext acc = Ext::zero();
-    for (std::size_t c = k; c-- > 0;) acc = acc * alpha + Ext(table(i, c));
+    E acc = E::zero();
+    for (std::size_t c = k; c-- > 0;) acc = acc * alpha + E(table(i, c));
     out(i) = acc;
   }
 };
 
 }  // namespace detail
 
-// out(i) = in(i) + r (in(i + half) - in(i)) for i < half = in.extent(0) / 2. `in` holds Felt or
-// Ext; `out` holds Ext, has at least half entries and may be `in` itself (each index reads
-// and writes only its own i and i + half).
+// out(i) = in(i) + r (in(i + half) - in(i)) for i < half = in.extent(0) / 2. `in` holds F or
+// E; `out` holds E, has at least half entries and may be `in` itself (each index reads and
+// writes only its own i and i + half).
 template <class Exec, class InView, class OutView>
-void fix_first_variable(const Exec& exec, const InView& in, Ext r, const OutView& out) {
+void fix_first_variable(const Exec& exec, const InView& in,
+                        typename OutView::non_const_value_type r, const OutView& out) {
   const int v = mle_num_vars(in.extent(0), "fix_first_variable");
   if (v == 0) throw std::invalid_argument("fix_first_variable: MLE has no variables");
   const std::size_t half = in.extent(0) / 2;
@@ -89,17 +93,19 @@ void fix_first_variable(const Exec& exec, const InView& in, Ext r, const OutView
                        detail::FoldFirstVariable<InView, OutView>{in, out, r, half});
 }
 
-// Folds an Ext MLE in place and returns the first half, the folded MLE.
+// Folds an E MLE in place and returns the first half, the folded MLE.
 template <class Exec, class View>
-View fix_first_variable_in_place(const Exec& exec, const View& f, Ext r) {
+View fix_first_variable_in_place(const Exec& exec, const View& f,
+                                 typename View::non_const_value_type r) {
   fix_first_variable(exec, f, r, f);
   return Kokkos::subview(f, Kokkos::make_pair(std::size_t(0), f.extent(0) / 2));
 }
 
-// Folds every column of a row-major table (in: rows x cols, out: >= rows/2 x cols Ext);
-// `out` may be `in` itself.
+// Folds every column of a row-major table (in: rows x cols, out: >= rows/2 x cols E); `out`
+// may be `in` itself.
 template <class Exec, class InView, class OutView>
-void fix_first_variable_rows(const Exec& exec, const InView& in, Ext r, const OutView& out) {
+void fix_first_variable_rows(const Exec& exec, const InView& in,
+                             typename OutView::non_const_value_type r, const OutView& out) {
   const int v = mle_num_vars(in.extent(0), "fix_first_variable_rows");
   if (v == 0) throw std::invalid_argument("fix_first_variable_rows: MLE has no variables");
   const std::size_t half = in.extent(0) / 2, cols = in.extent(1);
@@ -110,10 +116,11 @@ void fix_first_variable_rows(const Exec& exec, const InView& in, Ext r, const Ou
                        detail::FoldFirstVariableRows<InView, OutView>{in, out, r, half, cols});
 }
 
-// Random linear combination of the MLEs in the columns of `table` (rows x k, any layout, Felt
-// or Ext): out(i) = sum_k alpha^k table(i, k).
+// Random linear combination of the MLEs in the columns of `table` (rows x k, any layout, F or
+// E): out(i) = sum_k alpha^k table(i, k).
 template <class Exec, class TableView, class OutView>
-void combine_columns(const Exec& exec, const TableView& table, Ext alpha, const OutView& out) {
+void combine_columns(const Exec& exec, const TableView& table,
+                     typename OutView::non_const_value_type alpha, const OutView& out) {
   if (out.extent(0) != table.extent(0))
     throw std::invalid_argument("combine_columns: output has " + std::to_string(out.extent(0)) +
                                 " entries, table has " + std::to_string(table.extent(0)) + " rows");

@@ -1,4 +1,5 @@
-// Sums of K Ext-valued terms over an index range, for sumcheck rounds and MLE evaluation:
+// Sums of K E-valued terms (E: any field type) over an index range, for sumcheck rounds and
+// MLE evaluation:
 // body(i, acc) adds the contributions of index i to acc[0..K). Each team accumulates in
 // registers, reduces through team scratch and writes one partial row; the host adds the rows.
 //
@@ -13,7 +14,6 @@
 #include <cstddef>
 #include <stdexcept>
 
-#include "kernels/field/goldilocks_ext2.hpp"
 #include "views/owned.hpp"
 
 namespace kprove {
@@ -33,19 +33,19 @@ struct PartialsSpace<Kokkos::Cuda> {
 };
 #endif
 
-template <int K, class Exec, class Body>
+template <int K, class Exec, class E, class Body>
 struct TeamSumKernel {
   using Member = typename Kokkos::TeamPolicy<Exec>::member_type;
-  using Scratch = Kokkos::View<Ext**, typename Exec::scratch_memory_space, Kokkos::MemoryUnmanaged>;
-  using Partials = Kokkos::View<Ext**, Kokkos::LayoutRight, typename PartialsSpace<Exec>::type>;
+  using Scratch = Kokkos::View<E**, typename Exec::scratch_memory_space, Kokkos::MemoryUnmanaged>;
+  using Partials = Kokkos::View<E**, Kokkos::LayoutRight, typename PartialsSpace<Exec>::type>;
 
   Body body;
   std::size_t n;
   Partials partials;
 
   KOKKOS_INLINE_FUNCTION void operator()(const Member& team) const {
-    Ext acc[K];
-    for (int k = 0; k < K; ++k) acc[k] = Ext::zero();
+    E acc[K];
+    for (int k = 0; k < K; ++k) acc[k] = E::zero();
     const int ts = team.team_size(), rank = team.team_rank();
     // Each team owns a contiguous chunk (a host thread streams through its own range) and its
     // threads interleave inside it (adjacent device threads touch adjacent entries).
@@ -69,32 +69,33 @@ struct TeamSumKernel {
 }  // namespace detail
 
 // Owns the partial-sum rows (booked in the ledger) so repeated rounds reuse one buffer.
-template <class Exec>
+template <class Exec, class E>
 class TeamSums {
  public:
+  using Value = E;
   using Partials =
-      Kokkos::View<Ext**, Kokkos::LayoutRight, typename detail::PartialsSpace<Exec>::type>;
+      Kokkos::View<E**, Kokkos::LayoutRight, typename detail::PartialsSpace<Exec>::type>;
 
   TeamSums(const Exec& exec, MemoryLedger& ledger, int max_k)
       : exec_(exec),
         team_size_(team_size_for()),
         max_league_(std::max(1, int(exec.concurrency()) / team_size_)),
-        rows_(alloc_mat<Ext, typename detail::PartialsSpace<Exec>::type>(
+        rows_(alloc_mat<E, typename detail::PartialsSpace<Exec>::type>(
             ledger, "kprove::TeamSums", std::size_t(max_league_), std::size_t(max_k))) {}
 
   const Exec& exec() const { return exec_; }
 
   // sum over i in [0, n) of body's contributions; K must not exceed max_k.
   template <int K, class Body>
-  std::array<Ext, K> run(std::size_t n, const Body& body) {
-    std::array<Ext, K> out;
-    out.fill(Ext::zero());
+  std::array<E, K> run(std::size_t n, const Body& body) {
+    std::array<E, K> out;
+    out.fill(E::zero());
     if (n == 0) return out;
     if (K > int(rows_.view().extent(1)))
       throw std::invalid_argument("TeamSums: K exceeds the buffer's max_k");
     const std::size_t want = (n + team_size_ - 1) / team_size_;
     const int league = int(std::min<std::size_t>(want, std::size_t(max_league_)));
-    using Kernel = detail::TeamSumKernel<K, Exec, Body>;
+    using Kernel = detail::TeamSumKernel<K, Exec, E, Body>;
     Kokkos::TeamPolicy<Exec> policy(exec_, league, team_size_);
     policy.set_scratch_size(0, Kokkos::PerTeam(Kernel::Scratch::shmem_size(K, team_size_)));
     Kokkos::parallel_for("kprove::team_sums", policy, Kernel{body, n, rows_.view()});

@@ -17,89 +17,95 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
-#include "kernels/field/goldilocks_ext2.hpp"
 #include "kernels/bits/bits.hpp"
+#include "kernels/field/traits.hpp"
 #include "views/owned.hpp"
 
 namespace kprove::pcs {
 
 // (p + 1) / 2 is 1/2 for any odd p.
-template <class F = Felt>
+template <PrimeField F>
 KOKKOS_INLINE_FUNCTION constexpr F inverse_of_two() {
   return F::from_canonical((F::P + 1) / 2);
 }
 
 // 1 / (2 x) for fold pair k of a layer whose generator inverse is w_inv and which has
 // 2^bits pairs.
-KOKKOS_INLINE_FUNCTION Felt fold_weight(Felt w_inv, int bits, uint64_t pair) {
-  return w_inv.pow(kprove::bit_reverse(pair, bits)) * inverse_of_two();
+template <PrimeField F>
+KOKKOS_INLINE_FUNCTION F fold_weight(F w_inv, int bits, uint64_t pair) {
+  return w_inv.pow(kprove::bit_reverse(pair, bits)) * inverse_of_two<F>();
 }
 
 // Host form for one pair of a codeword of log size `log_size` (the verifier's side).
-inline Felt fold_weight(int log_size, uint64_t pair) {
-  return fold_weight(Felt::two_adic_generator(log_size).inverse(), log_size - 1, pair);
+template <PrimeField F>
+F fold_weight(int log_size, uint64_t pair) {
+  return fold_weight(F::two_adic_generator(log_size).inverse(), log_size - 1, pair);
 }
 
 // The evaluation point of position `pos` in a codeword of log size `log_size`.
-inline Felt codeword_point(int log_size, uint64_t pos) {
-  return Felt::two_adic_generator(log_size).pow(kprove::bit_reverse(pos, log_size));
+template <PrimeField F>
+F codeword_point(int log_size, uint64_t pos) {
+  return F::two_adic_generator(log_size).pow(kprove::bit_reverse(pos, log_size));
 }
 
 // One fold: the entries a = P(x), b = P(-x) with weight = 1/(2x).
-KOKKOS_INLINE_FUNCTION Ext fold_pair(Ext a, Ext b, Ext u, Felt weight) {
-  const Ext even = (a + b) * inverse_of_two();
-  const Ext odd = (a - b) * weight;
+template <ExtensionField E>
+KOKKOS_INLINE_FUNCTION E fold_pair(E a, E b, E u, typename E::Base weight) {
+  const E even = (a + b) * inverse_of_two<typename E::Base>();
+  const E odd = (a - b) * weight;
   return even + u * (odd - even);
 }
 
 namespace detail {
-template <class Mem>
+template <class Mem, class F>
 struct FoldWeightTable {
-  Vec<Felt, Mem> out;
-  Felt w_inv;
+  Vec<F, Mem> out;
+  F w_inv;
   int bits;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t k) const {
     out(k) = fold_weight(w_inv, bits, k);
   }
 };
 
-template <class Mem>
+template <class Mem, class E>
 struct FoldCodeword {
-  Vec<Ext, Mem> in, out;
-  Vec<Felt, Mem> weights;
-  Ext u;
+  Vec<E, Mem> in, out;
+  Vec<typename E::Base, Mem> weights;
+  E u;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t k) const {
     out(k) = fold_pair(in(2 * k), in(2 * k + 1), u, weights(k));
   }
 };
 }  // namespace detail
 
-// The weight table for codewords of log size up to log_max (2^(log_max-1) entries).
-template <class Exec, class Mem = typename Exec::memory_space>
-Owned<Vec<Felt, Mem>> fold_weights(const Exec& exec, MemoryLedger& ledger, int log_max) {
-  if (log_max < 1 || log_max > Felt::TWO_ADICITY)
+// The weight table for codewords of log size up to log_max (2^(log_max-1) entries of F).
+template <PrimeField F, class Exec, class Mem = typename Exec::memory_space>
+Owned<Vec<F, Mem>> fold_weights(const Exec& exec, MemoryLedger& ledger, int log_max) {
+  if (log_max < 1 || log_max > F::TWO_ADICITY)
     throw std::invalid_argument("fold_weights: log size " + std::to_string(log_max) +
-                                " outside [1, 32]");
+                                " outside [1, " + std::to_string(F::TWO_ADICITY) + "] for " +
+                                F::NAME);
   const std::size_t n = std::size_t(1) << (log_max - 1);
-  auto table = alloc_vec<Felt, Mem>(ledger, "pcs::fold_weights", n);
+  auto table = alloc_vec<F, Mem>(ledger, "pcs::fold_weights", n);
   Kokkos::parallel_for("kprove::pcs::fold_weights", Kokkos::RangePolicy<Exec>(exec, 0, n),
-                       detail::FoldWeightTable<Mem>{
-                           *table, Felt::two_adic_generator(log_max).inverse(), log_max - 1});
+                       detail::FoldWeightTable<Mem, F>{
+                           *table, F::two_adic_generator(log_max).inverse(), log_max - 1});
   return table;
 }
 
 // out = fold(in, u); in has 2 * out.extent(0) entries, weights at least out.extent(0).
-template <class Exec, class Mem>
-void fold_codeword(const Exec& exec, const Vec<Ext, Mem>& in, const Vec<Ext, Mem>& out,
-                   const Vec<Felt, Mem>& weights, Ext u) {
+template <class Exec, class Mem, class E>
+void fold_codeword(const Exec& exec, const Vec<E, Mem>& in, const Vec<E, Mem>& out,
+                   const Vec<typename E::Base, Mem>& weights, std::type_identity_t<E> u) {
   const std::size_t n = out.extent(0);
   if (in.extent(0) != 2 * n || weights.extent(0) < n)
     throw std::invalid_argument("fold_codeword: " + std::to_string(in.extent(0)) +
                                 " entries do not fold into " + std::to_string(n) + " with " +
                                 std::to_string(weights.extent(0)) + " weights");
   Kokkos::parallel_for("kprove::pcs::fold_codeword", Kokkos::RangePolicy<Exec>(exec, 0, n),
-                       detail::FoldCodeword<Mem>{in, out, weights, u});
+                       detail::FoldCodeword<Mem, E>{in, out, weights, u});
 }
 
 }  // namespace kprove::pcs

@@ -5,7 +5,7 @@
 //
 // product_round_folding first binds the pending challenges (one or two) and then evaluates, in
 // one pass, optionally storing the folded tables: a prover reads its inputs again for round 2
-// instead of writing half-size Ext tables, and stores quarter-size tables in round 3; from
+// instead of writing half-size extension tables, and stores quarter-size tables in round 3; from
 // then on each round folds in place and evaluates in the same pass.
 #pragma once
 
@@ -43,31 +43,31 @@ struct StoredPairs {
 // entries): entry i of the result combines prev(i + b m), b < 2^L, m = 2 half. With STORE the
 // pairs are also written to out (which may alias prev when L == 1: index j then reads
 // prev(j), prev(j + half), prev(j + m), prev(j + half + m) and writes only j, j + half).
-template <int D, int L, bool STORE, class PrevView, class OutView>
+template <int D, int L, bool STORE, class E, class PrevView, class OutView>
 struct FoldedPairs {
-  using value_type = Ext;
+  using value_type = E;
   static constexpr int W = 1 << (L - 1);  // values left after the first fold
   PrevView prev[D];
   OutView out[D];
-  Ext r[L];
+  E r[L];
   std::size_t half;  // of the folded table
 
-  KOKKOS_INLINE_FUNCTION Ext fold_at(const PrevView& p, std::size_t i) const {
+  KOKKOS_INLINE_FUNCTION E fold_at(const PrevView& p, std::size_t i) const {
     const std::size_t m = 2 * half;
-    Ext v[W];
-    for (int b = 0; b < W; ++b) {  // first fold in the input's own type (Felt diff is cheaper)
+    E v[W];
+    for (int b = 0; b < W; ++b) {  // first fold in the input's own type (a base diff is cheaper)
       const auto lo = p(i + b * m), hi = p(i + (b + W) * m);
-      v[b] = Ext(lo) + r[0] * (hi - lo);
+      v[b] = E(lo) + r[0] * (hi - lo);
     }
     for (int l = 1; l < L; ++l)
       for (int b = 0; b < (W >> l); ++b) v[b] = v[b] + r[l] * (v[b + (W >> l)] - v[b]);
     return v[0];
   }
 
-  KOKKOS_INLINE_FUNCTION void load(std::size_t j, Ext (&lo)[D], Ext (&diff)[D]) const {
+  KOKKOS_INLINE_FUNCTION void load(std::size_t j, E (&lo)[D], E (&diff)[D]) const {
     for (int k = 0; k < D; ++k) {
-      const Ext a = fold_at(prev[k], j);
-      const Ext b = fold_at(prev[k], j + half);
+      const E a = fold_at(prev[k], j);
+      const E b = fold_at(prev[k], j + half);
       if (STORE) {
         out[k](j) = a;
         out[k](j + half) = b;
@@ -79,18 +79,18 @@ struct FoldedPairs {
 };
 
 // Walks t = 0, 1, 2, ... by adding diff, so t = 1 gives the upper entries exactly.
-template <int D, class Pairs>
+template <int D, class E, class Pairs>
 struct ProductRoundTerms {
   Pairs pairs;
   template <int K>
-  KOKKOS_INLINE_FUNCTION void operator()(std::size_t j, Ext (&acc)[K]) const {
+  KOKKOS_INLINE_FUNCTION void operator()(std::size_t j, E (&acc)[K]) const {
     using V = typename Pairs::value_type;
     V cur[D], diff[D];
     pairs.load(j, cur, diff);
     for (int t = 0; t < K; ++t) {
       V p = cur[0];
       for (int k = 1; k < D; ++k) p = p * cur[k];
-      acc[t] += Ext(p);
+      acc[t] += E(p);
       for (int k = 0; k < D; ++k) cur[k] = cur[k] + diff[k];
     }
   }
@@ -109,26 +109,27 @@ std::size_t common_size(const Views& views, const char* what) {
 
 }  // namespace detail
 
-// g(0..D) for the product of the tables f (same power-of-two size >= 2, Felt or Ext).
-template <int D, class Exec, class View>
-std::array<Ext, D + 1> product_round(TeamSums<Exec>& sums, const std::array<View, D>& f) {
+// g(0..D) for the product of the tables f (same power-of-two size >= 2, entries in E or its
+// base field).
+template <int D, class Exec, class E, class View>
+std::array<E, D + 1> product_round(TeamSums<Exec, E>& sums, const std::array<View, D>& f) {
   static_assert(D >= 1 && D <= MAX_PRODUCT_FACTORS);
   const std::size_t half = detail::common_size(f, "product_round") / 2;
   detail::StoredPairs<D, View> pairs{};
   for (int k = 0; k < D; ++k) pairs.f[k] = f[k];
   pairs.half = half;
-  using Terms = detail::ProductRoundTerms<D, detail::StoredPairs<D, View>>;
+  using Terms = detail::ProductRoundTerms<D, E, detail::StoredPairs<D, View>>;
   return sums.template run<D + 1>(half, Terms{pairs});
 }
 
-// Binds the L pending challenges r in prev (n entries, Felt or Ext) and returns g(0..D) of
-// the round on the resulting tables (n / 2^L entries, >= 2); with STORE those tables are also
-// written to out (Ext, >= n / 2^L entries each, may alias prev when L == 1).
-template <int D, int L, bool STORE, class Exec, class PrevView, class OutView>
-std::array<Ext, D + 1> product_round_folding(TeamSums<Exec>& sums,
-                                             const std::array<PrevView, D>& prev,
-                                             const std::array<Ext, L>& r,
-                                             const std::array<OutView, D>& out) {
+// Binds the L pending challenges r in prev (n entries, in E or its base field) and returns
+// g(0..D) of the round on the resulting tables (n / 2^L entries, >= 2); with STORE those
+// tables are also written to out (E, >= n / 2^L entries each, may alias prev when L == 1).
+template <int D, int L, bool STORE, class Exec, class E, class PrevView, class OutView>
+std::array<E, D + 1> product_round_folding(TeamSums<Exec, E>& sums,
+                                           const std::array<PrevView, D>& prev,
+                                           const std::array<E, L>& r,
+                                           const std::array<OutView, D>& out) {
   static_assert(D >= 1 && D <= MAX_PRODUCT_FACTORS && L >= 1 && L <= 2);
   const std::size_t n = detail::common_size(prev, "product_round_folding");
   const std::size_t m = n >> L;
@@ -137,14 +138,14 @@ std::array<Ext, D + 1> product_round_folding(TeamSums<Exec>& sums,
     for (const auto& o : out)
       if (o.extent(0) < m)
         throw std::invalid_argument("product_round_folding: output table too small");
-  detail::FoldedPairs<D, L, STORE, PrevView, OutView> pairs{};
+  detail::FoldedPairs<D, L, STORE, E, PrevView, OutView> pairs{};
   for (int k = 0; k < D; ++k) {
     pairs.prev[k] = prev[k];
     pairs.out[k] = out[k];
   }
   for (int l = 0; l < L; ++l) pairs.r[l] = r[l];
   pairs.half = m / 2;
-  using Terms = detail::ProductRoundTerms<D, decltype(pairs)>;
+  using Terms = detail::ProductRoundTerms<D, E, decltype(pairs)>;
   return sums.template run<D + 1>(m / 2, Terms{pairs});
 }
 

@@ -1,6 +1,6 @@
 // Device side of the LogUp GKR tower: the layers of fractional-sum trees.
 //
-// A layer holding W trees is a row-major Ext matrix (2^k rows x 2W columns): tree w's
+// A layer holding W trees is a row-major extension-field matrix (2^k rows x 2W columns): tree w's
 // numerator in column 2w, its denominator in column 2w + 1. The parent of rows 2i and 2i + 1
 // of layer k + 1 is row i of layer k (the LAST variable is the child bit), combined as
 //   (pL, qL) + (pR, qR) = (pL qR + pR qL, qL qR),
@@ -12,8 +12,6 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
-
-#include "kernels/field/goldilocks_ext2.hpp"
 
 namespace kprove {
 
@@ -32,13 +30,14 @@ struct TowerLoadLeaves {
 
 template <class Child, class Layer>
 struct TowerParents {
+  using E = typename Layer::non_const_value_type;
   Child child;
   Layer layer;
   std::size_t trees;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t idx) const {
     const std::size_t i = idx / trees, w = idx % trees;
-    const Ext pl = child(2 * i, 2 * w), ql = child(2 * i, 2 * w + 1);
-    const Ext pr = child(2 * i + 1, 2 * w), qr = child(2 * i + 1, 2 * w + 1);
+    const E pl = child(2 * i, 2 * w), ql = child(2 * i, 2 * w + 1);
+    const E pr = child(2 * i + 1, 2 * w), qr = child(2 * i + 1, 2 * w + 1);
     layer(i, 2 * w) = pl * qr + pr * ql;
     layer(i, 2 * w + 1) = ql * qr;
   }

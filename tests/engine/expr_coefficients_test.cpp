@@ -35,7 +35,7 @@ TYPED_TEST(ExprCoefficientsTest, ExtTableWithCoefficientsMatchesBruteForce) {
   const std::vector<Expr> exprs{a * b - c, Expr::constant(Felt::one()), b + c * a * a};
   const std::vector<Ext> coefs = rng.exts(exprs.size());
   const std::vector<Ext> zeta = rng.exts(4);
-  const auto program = ExprProgram<Mem>::compile(Exec(), exprs, ledger);
+  const auto program = ExprProgram<Mem, Felt>::compile(Exec(), exprs, ledger);
   const auto table = test::to_device_table<Ext, Mem>(flat, rows, cols);
 
   Ext want = Ext::zero();
@@ -71,7 +71,7 @@ TYPED_TEST(ExprCoefficientsTest, PowersOfBetaEqualTheBetaForm) {
   const auto flat = rng.felts(8 * 2);
   const std::vector<Expr> exprs{Expr::col(0) * Expr::col(1), Expr::col(1), -Expr::col(0)};
   const Ext beta = rng.ext();
-  const auto program = ExprProgram<Mem>::compile(Exec(), exprs, ledger);
+  const auto program = ExprProgram<Mem, Felt>::compile(Exec(), exprs, ledger);
   const auto table = test::to_device_table<Felt, Mem>(flat, 8, 2);
   ExprInstance<Exec> by_beta(Exec(), table, program, beta, {}, ledger);
   ExprInstance<Exec> by_list(Exec(), table, program, {Ext::one(), beta, beta * beta}, {}, ledger);

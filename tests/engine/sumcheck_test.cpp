@@ -242,7 +242,7 @@ TYPED_TEST(SumcheckTest, BatchesClaimsOfDifferentSizes) {
   const Expr a = Expr::col(0), b = Expr::col(1), c = Expr::col(2);
   const std::vector<Expr> exprs{a * b - c, c * c + Felt::from_u64(5) * a, -b};
   const Ext beta = rng.ext();
-  auto program = ExprProgram<Mem>::compile(Exec(), exprs, ledger);
+  auto program = ExprProgram<Mem, Felt>::compile(Exec(), exprs, ledger);
   auto trace = test::to_device_table<Felt, Mem>(flat, rows, cols);
 
   auto p_small = product_instance<Exec>(small, ledger);
@@ -266,11 +266,11 @@ TYPED_TEST(SumcheckTest, BatchesClaimsOfDifferentSizes) {
                                  product_oracle(f[2])};
   EXPECT_TRUE(check_oracle(reduced, oracles));
   const auto pt_small = claim_point(out.point, 3), pt_expr = claim_point(out.point, 5);
-  for (int k = 0; k < 3; ++k)
-    EXPECT_EQ(f[0][k], test::ref_evaluate(small[k], {pt_small.begin(), pt_small.end()}));
+  const std::vector<Ext> small_point(pt_small.begin(), pt_small.end()),
+      expr_point(pt_expr.begin(), pt_expr.end());
+  for (int k = 0; k < 3; ++k) EXPECT_EQ(f[0][k], test::ref_evaluate(small[k], small_point));
   for (std::size_t col = 0; col < cols; ++col)
-    EXPECT_EQ(f[1][col],
-              test::ref_evaluate(test::column(flat, cols, col), {pt_expr.begin(), pt_expr.end()}));
+    EXPECT_EQ(f[1][col], test::ref_evaluate(test::column(flat, cols, col), expr_point));
   auto wrong = oracles;
   wrong[1] += Ext::one();
   EXPECT_FALSE(check_oracle(reduced, wrong));
@@ -283,7 +283,7 @@ SumcheckOutput prove_expr(const std::vector<F>& flat, std::size_t cols,
                           std::optional<Ext> sum) {
   using Mem = typename Exec::memory_space;
   MemoryLedger ledger;
-  auto program = ExprProgram<Mem>::compile(Exec(), exprs, ledger);
+  auto program = ExprProgram<Mem, Felt>::compile(Exec(), exprs, ledger);
   auto trace = test::to_device_table<F, Mem>(flat, flat.size() / cols, cols);
   ExprInstance<Exec, F> inst(Exec(), trace, program, beta, zeta, ledger, sum);
   Transcript t(LABEL);
@@ -331,7 +331,7 @@ TYPED_TEST(SumcheckTest, BadInstancesAreRejected) {
   EXPECT_THROW(P(Exec(), {one}, ledger), std::invalid_argument);
   EXPECT_THROW(P(Exec(), std::vector<Kokkos::View<const Felt*, Mem>>(6, four), ledger),
                std::invalid_argument);
-  auto program = ExprProgram<Mem>::compile(Exec(), {Expr::col(3) * Expr::col(0)}, ledger);
+  auto program = ExprProgram<Mem, Felt>::compile(Exec(), {Expr::col(3) * Expr::col(0)}, ledger);
   Kokkos::View<Felt**, Kokkos::LayoutRight, Mem> narrow("narrow", 8, 3);
   EXPECT_THROW(ExprInstance<Exec>(Exec(), narrow, program, Ext::one(), {}, ledger),
                std::invalid_argument);

@@ -37,7 +37,7 @@ template <class Exec>
 ZerocheckOutput prove(const std::vector<Felt>& flat, std::size_t rows) {
   using Mem = typename Exec::memory_space;
   MemoryLedger ledger;
-  auto program = ExprProgram<Mem>::compile(Exec(), constraints(), ledger);
+  auto program = ExprProgram<Mem, Felt>::compile(Exec(), constraints(), ledger);
   auto trace = test::to_device_table<Felt, Mem>(flat, rows, COLS);
   Transcript t(LABEL);
   return prove_zerocheck(Exec(), t, trace, program, ledger);

@@ -1,9 +1,10 @@
 // Expressions: degree bookkeeping, and compiled device evaluation against the host tree walk
-// on random expressions and rows, for Felt and Ext columns, on every backend.
+// on random expressions and rows, for base-field and extension columns, for both fields on
+// every backend.
 #include <gtest/gtest.h>
 
 #include "kernels/expr/program.hpp"
-#include "support/backends.hpp"
+#include "support/fields.hpp"
 #include "support/mle_reference.hpp"
 #include "support/random.hpp"
 #include "support/views.hpp"
@@ -11,57 +12,58 @@
 namespace kprove {
 namespace {
 
-template <class F, class Mem>
+template <class V, class Mem>
 struct RowColumns {
-  Kokkos::View<const F**, Kokkos::LayoutRight, Mem> table;
+  Kokkos::View<const V**, Kokkos::LayoutRight, Mem> table;
   std::size_t row;
-  KOKKOS_INLINE_FUNCTION F operator()(uint32_t c) const { return table(row, c); }
+  KOKKOS_INLINE_FUNCTION V operator()(uint32_t c) const { return table(row, c); }
 };
 
 // out(i, k) = program k at row i.
-template <class F, class Mem>
+template <class V, class B, class Mem>
 struct EvalRows {
-  ExprProgramView<Mem> program;
-  Kokkos::View<const F**, Kokkos::LayoutRight, Mem> table;
-  Kokkos::View<F**, Kokkos::LayoutRight, Mem> out;
+  ExprProgramView<Mem, B> program;
+  Kokkos::View<const V**, Kokkos::LayoutRight, Mem> table;
+  Kokkos::View<V**, Kokkos::LayoutRight, Mem> out;
   KOKKOS_INLINE_FUNCTION void operator()(std::size_t i) const {
     for (std::size_t k = 0; k < program.size(); ++k)
-      out(i, k) = program.template eval<F>(k, RowColumns<F, Mem>{table, i});
+      out(i, k) = program.template eval<V>(k, RowColumns<V, Mem>{table, i});
   }
 };
 
-Expr random_expr(test::Rng& rng, int depth, uint32_t cols) {
+template <class F>
+ExprOf<F> random_expr(test::Rng& rng, int depth, uint32_t cols) {
   const uint64_t pick = rng.u64() % (depth == 0 ? 2 : 7);
   switch (pick) {
     case 0:
-      return Expr::col(uint32_t(rng.u64() % cols));
+      return ExprOf<F>::col(uint32_t(rng.u64() % cols));
     case 1:
-      return Expr::constant(rng.felt());
+      return ExprOf<F>::constant(rng.element<F>());
     case 2:
-      return random_expr(rng, depth - 1, cols) + random_expr(rng, depth - 1, cols);
+      return random_expr<F>(rng, depth - 1, cols) + random_expr<F>(rng, depth - 1, cols);
     case 3:
-      return random_expr(rng, depth - 1, cols) - random_expr(rng, depth - 1, cols);
+      return random_expr<F>(rng, depth - 1, cols) - random_expr<F>(rng, depth - 1, cols);
     case 4:
-      return random_expr(rng, depth - 1, cols) * random_expr(rng, depth - 1, cols);
+      return random_expr<F>(rng, depth - 1, cols) * random_expr<F>(rng, depth - 1, cols);
     case 5:
-      return -random_expr(rng, depth - 1, cols);
+      return -random_expr<F>(rng, depth - 1, cols);
     default:
-      return rng.felt() * random_expr(rng, depth - 1, cols);
+      return rng.element<F>() * random_expr<F>(rng, depth - 1, cols);
   }
 }
 
-template <class F, class Exec, class Mem>
-void check_against_host(const std::vector<Expr>& exprs, const std::vector<F>& flat,
+template <class V, class B, class Exec, class Mem>
+void check_against_host(const std::vector<ExprOf<B>>& exprs, const std::vector<V>& flat,
                         std::size_t rows, std::size_t cols) {
   MemoryLedger ledger;
-  auto program = ExprProgram<Mem>::compile(Exec(), exprs, ledger);
-  auto table = test::to_device_table<F, Mem>(flat, rows, cols);
-  Kokkos::View<F**, Kokkos::LayoutRight, Mem> out("out", rows, exprs.size());
+  auto program = ExprProgram<Mem, B>::compile(Exec(), exprs, ledger);
+  auto table = test::to_device_table<V, Mem>(flat, rows, cols);
+  Kokkos::View<V**, Kokkos::LayoutRight, Mem> out("out", rows, exprs.size());
   Kokkos::parallel_for(Kokkos::RangePolicy<Exec>(Exec(), 0, rows),
-                       EvalRows<F, Mem>{program.view(), table, out});
+                       EvalRows<V, B, Mem>{program.view(), table, out});
   auto got = test::to_host(out);
   for (std::size_t i = 0; i < rows; ++i) {
-    std::span<const F> row(flat.data() + i * cols, cols);
+    std::span<const V> row(flat.data() + i * cols, cols);
     for (std::size_t k = 0; k < exprs.size(); ++k)
       ASSERT_EQ(got[i * exprs.size() + k], exprs[k].evaluate(row)) << "row " << i << " expr " << k;
   }
@@ -88,11 +90,11 @@ TEST(ExprTest, HostEvaluationFollowsTheOperators) {
 
 TEST(ExprTest, CompileRejectsBadInput) {
   MemoryLedger ledger;
-  using Mem = Kokkos::HostSpace;
-  EXPECT_THROW(ExprProgram<Mem>::compile(Kokkos::Serial(), {}, ledger), std::invalid_argument);
+  using Program = ExprProgram<Kokkos::HostSpace, Felt>;
+  EXPECT_THROW(Program::compile(Kokkos::Serial(), {}, ledger), std::invalid_argument);
   auto error = [&](const Expr& e) {
     try {
-      ExprProgram<Mem>::compile(Kokkos::Serial(), {e}, ledger);
+      Program::compile(Kokkos::Serial(), {e}, ledger);
     } catch (const std::invalid_argument& ex) {
       return std::string(ex.what());
     }
@@ -109,7 +111,7 @@ TEST(ExprTest, CompileRejectsBadInput) {
   Expr w = z;
   for (int i = 0; i < 300; ++i) w = w + z;
   EXPECT_NE(error(w).find("expands"), std::string::npos) << error(w);
-  EXPECT_THROW(ExprProgram<Mem>::compile(Kokkos::Serial(), {Expr::col(1u << 24)}, ledger),
+  EXPECT_THROW(Program::compile(Kokkos::Serial(), {Expr::col(1u << 24)}, ledger),
                std::invalid_argument);
 }
 
@@ -120,31 +122,31 @@ TEST(ExprTest, LongChainsNeedASmallStack) {
     left = left + Expr::col(i) * Expr::col(i);
     right = Expr::col(i) * Expr::col(i) - right;  // right-deep: compiled right operand first
   }
-  auto p = ExprProgram<Kokkos::HostSpace>::compile(Kokkos::Serial(), {left, right}, ledger);
+  auto p = ExprProgram<Kokkos::HostSpace, Felt>::compile(Kokkos::Serial(), {left, right}, ledger);
   EXPECT_LE(p.stack_depth(), 3);
   EXPECT_EQ(p.num_columns(), 200u);
   EXPECT_EQ(p.degree(), 2);
 }
 
-KPROVE_BACKEND_SUITE(ExprProgramTest);
+KPROVE_FIELD_SUITE(ExprProgramTest);
 
-TYPED_TEST(ExprProgramTest, RandomExpressionsMatchHostOnFeltAndExt) {
-  using Exec = typename TestFixture::Exec;
-  using Mem = typename TestFixture::Mem;
+TYPED_TEST(ExprProgramTest, RandomExpressionsMatchHostOnBaseAndExtension) {
+  KPROVE_FIELD_TYPES;
+  using X = ExprOf<F>;
   KPROVE_RNG(rng);
   const std::size_t rows = 64, cols = 6;
-  std::vector<Expr> exprs;
-  for (int k = 0; k < 24; ++k) exprs.push_back(random_expr(rng, 1 + k % 6, cols));
+  std::vector<X> exprs;
+  for (int k = 0; k < 24; ++k) exprs.push_back(random_expr<F>(rng, 1 + k % 6, cols));
   // Asymmetric subtractions exercise both SUB and RSUB.
-  const Expr deep = Expr::col(1) * (Expr::col(2) * Expr::col(3) + Expr::col(4));
-  exprs.push_back(Expr::col(0) - deep);
-  exprs.push_back(deep - Expr::col(0));
+  const X deep = X::col(1) * (X::col(2) * X::col(3) + X::col(4));
+  exprs.push_back(X::col(0) - deep);
+  exprs.push_back(deep - X::col(0));
   // A constant on either side of each binary operator (the *_CONST ops), and on both.
-  const Expr k = Expr::constant(rng.felt()), x = Expr::col(5) * Expr::col(2);
-  for (const Expr& e : {k + x, x + k, k - x, x - k, k * x, x * k, k * k - x, -(k * (x - k))})
+  const X k = X::constant(rng.element<F>()), x = X::col(5) * X::col(2);
+  for (const X& e : {k + x, x + k, k - x, x - k, k * x, x * k, k * k - x, -(k * (x - k))})
     exprs.push_back(e);
-  check_against_host<Felt, Exec, Mem>(exprs, rng.felts(rows * cols), rows, cols);
-  check_against_host<Ext, Exec, Mem>(exprs, rng.exts(rows * cols), rows, cols);
+  check_against_host<F, F, Exec, Mem>(exprs, rng.elements<F>(rows * cols), rows, cols);
+  check_against_host<E, F, Exec, Mem>(exprs, rng.extensions<E>(rows * cols), rows, cols);
 }
 
 }  // namespace

@@ -1,12 +1,13 @@
 // The self-check kernels on every backend: the random trace fill matches random_cell evaluated
-// on the host cell by cell, and column_sums matches a host sum over random matrices (including
-// values near p, where the split lo/hi integer sums must fold correctly).
+// on the host cell by cell, and column_sums matches a host sum over random matrices of both
+// fields (including values near p, where the split lo/hi integer sums must fold correctly).
 #include "kernels/witgen/random_trace.hpp"
 
 #include <gtest/gtest.h>
 
 #include "kernels/trace/column_sums.hpp"
 #include "support/backends.hpp"
+#include "support/fields.hpp"
 #include "support/random.hpp"
 #include "support/views.hpp"
 
@@ -39,28 +40,29 @@ TEST(RandomCell, DependsOnSeedRowAndColumn) {
   EXPECT_EQ(base, random_cell(1, 10, 3));
 }
 
-TYPED_TEST(RandomTraceTest, ColumnSumsMatchHost) {
-  using Exec = typename TestFixture::Exec;
-  using Mem = typename TestFixture::Mem;
+KPROVE_FIELD_SUITE(ColumnSumsTest);
+
+TYPED_TEST(ColumnSumsTest, MatchHost) {
+  KPROVE_FIELD_TYPES;
   KPROVE_RNG(rng);
   for (std::size_t rows : {1, 2, 300}) {
     const std::size_t cols = 7;
-    std::vector<Felt> cells = rng.felts(rows * cols);
+    std::vector<F> cells = rng.elements<F>(rows * cols);
     for (std::size_t i = 0; i < cells.size(); i += 3)  // many maximal values: carries matter
-      cells[i] = Felt::from_canonical(Goldilocks::P - 1 - (i % 5));
-    std::vector<Felt> expect(cols, Felt::zero());
+      cells[i] = F::from_canonical(F::P - 1 - (i % 5));
+    std::vector<F> expect(cols, F::zero());
     for (std::size_t i = 0; i < cells.size(); ++i) expect[i % cols] += cells[i];
-    const auto flat = test::to_device<Felt, Mem>(cells);
-    Mat<Felt, Mem> m("m", rows, cols);
-    Kokkos::deep_copy(m, Kokkos::View<Felt**, Kokkos::LayoutRight, Mem>(flat.data(), rows, cols));
+    const auto flat = test::to_device<F, Mem>(cells);
+    Mat<F, Mem> m("m", rows, cols);
+    Kokkos::deep_copy(m, Kokkos::View<F**, Kokkos::LayoutRight, Mem>(flat.data(), rows, cols));
     EXPECT_EQ(column_sums(Exec(), m), expect) << rows << " rows";
   }
 }
 
-TYPED_TEST(RandomTraceTest, ColumnSumsOfEmptyMatrix) {
-  using Mem = typename TestFixture::Mem;
-  Mat<Felt, Mem> m("m", 0, 3);
-  EXPECT_EQ(column_sums(typename TestFixture::Exec(), m), std::vector<Felt>(3, Felt::zero()));
+TYPED_TEST(ColumnSumsTest, OfEmptyMatrix) {
+  KPROVE_FIELD_TYPES;
+  Mat<F, Mem> m("m", 0, 3);
+  EXPECT_EQ(column_sums(Exec(), m), std::vector<F>(3, F::zero()));
 }
 
 }  // namespace

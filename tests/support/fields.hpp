@@ -56,6 +56,13 @@ class FieldBackendTest : public ::testing::Test {
 
 }  // namespace kprove::test
 
+// The case's types inside a TYPED_TEST body of a KPROVE_FIELD_SUITE.
+#define KPROVE_FIELD_TYPES                                    \
+  using Exec [[maybe_unused]] = typename TestFixture::Exec;  \
+  using Mem [[maybe_unused]] = typename TestFixture::Mem;    \
+  using E [[maybe_unused]] = typename TestFixture::E;        \
+  using F [[maybe_unused]] = typename TestFixture::F
+
 #define KPROVE_FIELD_SUITE(Suite)                               \
   template <class C>                                            \
   class Suite : public ::kprove::test::FieldBackendTest<C> {};  \

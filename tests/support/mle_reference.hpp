@@ -5,23 +5,24 @@
 #include <Kokkos_Core.hpp>
 #include <vector>
 
-#include "kernels/field/goldilocks_ext2.hpp"
+#include "kernels/field/traits.hpp"
 
 namespace kprove::test {
 
-// f with x_1 fixed to r.
-template <class F>
-std::vector<Ext> ref_fold(const std::vector<F>& f, Ext r) {
+// f (entries in E or its base field) with x_1 fixed to r.
+template <class V, ExtensionField E>
+std::vector<E> ref_fold(const std::vector<V>& f, E r) {
   const std::size_t half = f.size() / 2;
-  std::vector<Ext> out(half);
-  for (std::size_t i = 0; i < half; ++i) out[i] = Ext(f[i]) + r * (Ext(f[i + half]) - Ext(f[i]));
+  std::vector<E> out(half);
+  for (std::size_t i = 0; i < half; ++i) out[i] = E(f[i]) + r * (E(f[i + half]) - E(f[i]));
   return out;
 }
 
-template <class F>
-Ext ref_evaluate(const std::vector<F>& f, const std::vector<Ext>& point) {
-  std::vector<Ext> cur(f.begin(), f.end());
-  for (Ext r : point) cur = ref_fold(cur, r);
+template <class V, ExtensionField E>
+E ref_evaluate(const std::vector<V>& f, const std::vector<E>& point) {
+  std::vector<E> cur;
+  for (const V& x : f) cur.push_back(E(x));
+  for (E r : point) cur = ref_fold(cur, r);
   return cur.at(0);
 }
 

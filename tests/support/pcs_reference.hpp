@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "kernels/field/goldilocks_ext2.hpp"
+#include "kernels/field/traits.hpp"
 
 namespace kprove::test {
 
@@ -17,13 +17,14 @@ inline uint64_t naive_reverse_bits(uint64_t x, int bits) {
 
 // Position j of the codeword of sum_i c[i] X^i on the subgroup of order 2^log_size, in
 // bit-reversed order: the value at w^rev(j), by Horner's rule.
-template <class F>
-std::vector<F> naive_codeword(const std::vector<F>& c, int log_size) {
-  const Felt w = Felt::two_adic_generator(log_size);
-  std::vector<F> out(std::size_t(1) << log_size);
+template <class V>
+std::vector<V> naive_codeword(const std::vector<V>& c, int log_size) {
+  using F = base_field_t<V>;
+  const F w = F::two_adic_generator(log_size);
+  std::vector<V> out(std::size_t(1) << log_size);
   for (std::size_t j = 0; j < out.size(); ++j) {
-    const Felt x = w.pow(naive_reverse_bits(j, log_size));
-    F acc = F::zero();
+    const F x = w.pow(naive_reverse_bits(j, log_size));
+    V acc = V::zero();
     for (std::size_t i = c.size(); i-- > 0;) acc = acc * x + c[i];
     out[j] = acc;
   }
@@ -31,12 +32,12 @@ std::vector<F> naive_codeword(const std::vector<F>& c, int log_size) {
 }
 
 // f(z) = sum_x f[x] prod_i (bit_i(x) ? z_i : 1 - z_i): z[0] goes with bit 0 of the index.
-template <class F>
-Ext naive_mle_eval(const std::vector<F>& f, const std::vector<Ext>& z) {
-  Ext sum = Ext::zero();
+template <class V, ExtensionField E>
+E naive_mle_eval(const std::vector<V>& f, const std::vector<E>& z) {
+  E sum = E::zero();
   for (std::size_t x = 0; x < f.size(); ++x) {
-    Ext w = Ext::one();
-    for (std::size_t i = 0; i < z.size(); ++i) w *= ((x >> i) & 1) ? z[i] : Ext::one() - z[i];
+    E w = E::one();
+    for (std::size_t i = 0; i < z.size(); ++i) w *= ((x >> i) & 1) ? z[i] : E::one() - z[i];
     sum += w * f[x];
   }
   return sum;

@@ -39,14 +39,16 @@ struct Rng {
     for (auto& c : e.c) c = element<typename E::Base>();
     return e;
   }
+  template <ExtensionField E>
+  std::vector<E> extensions(std::size_t n) {
+    std::vector<E> v(n);
+    for (auto& x : v) x = extension<E>();
+    return v;
+  }
   Felt felt() { return element<Felt>(); }
   Ext ext() { return extension<Ext>(); }
   std::vector<Felt> felts(std::size_t n) { return elements<Felt>(n); }
-  std::vector<Ext> exts(std::size_t n) {
-    std::vector<Ext> v(n);
-    for (auto& x : v) x = ext();
-    return v;
-  }
+  std::vector<Ext> exts(std::size_t n) { return extensions<Ext>(n); }
 };
 
 }  // namespace kprove::test

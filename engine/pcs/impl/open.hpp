@@ -64,8 +64,9 @@ std::vector<TableGroup<Mem>> combine_tables(const Exec& exec, MemoryLedger& ledg
 template <class Exec, class Mem>
 std::vector<Ext> reduce_points(const Exec& exec, MemoryLedger& ledger, const BatchLayout& layout,
                                const std::vector<TableGroup<Mem>>& groups,
-                               const std::vector<std::vector<Ext>>& points, TeamSums<Exec>& sums,
-                               Transcript& transcript, BasefoldProof& proof, std::vector<Ext>& s) {
+                               const std::vector<std::vector<Ext>>& points,
+                               TeamSums<Exec, Ext>& sums, Transcript& transcript,
+                               BasefoldProof& proof, std::vector<Ext>& s) {
   struct Active {
     const TableGroup<Mem>* group;
     Mat<Ext, Mem> a;             // the group's MLEs with the bound variables fixed
@@ -130,7 +131,8 @@ FoldedLayers<Mem> fold_phase(const Exec& exec, MemoryLedger& ledger,
                              const std::vector<TableGroup<Mem>>& groups,
                              const std::vector<Ext>& alpha_powers,
                              const std::vector<Ext>& beta_powers, const std::vector<Ext>& s,
-                             TeamSums<Exec>& sums, Transcript& transcript, BasefoldProof& proof) {
+                             TeamSums<Exec, Ext>& sums, Transcript& transcript,
+                             BasefoldProof& proof) {
   const auto& layout = commitment.layout();
   const int V = layout.max_vars, T = layout.fold_rounds, L = layout.log_max_codeword;
   FoldedLayers<Mem> layers;
@@ -139,7 +141,7 @@ FoldedLayers<Mem> fold_phase(const Exec& exec, MemoryLedger& ledger,
   if (T > 0) {
     first = alloc_vec<Ext, Mem>(ledger, "pcs::folded layer", std::size_t(1) << L);
     zero_fill(exec, first);
-    weights = fold_weights(exec, ledger, L);
+    weights = fold_weights<Felt>(exec, ledger, L);
   }
   Vec<Ext, Mem> codeword = first.view();
   auto g = alloc_mat<Ext, Mem>(ledger, "pcs::folded MLE", 1, std::size_t(1) << V);
@@ -238,7 +240,7 @@ BasefoldProof basefold_open(const Exec& exec, MemoryLedger& ledger,
   BasefoldProof proof;
   absorb_statement(transcript, commitment.root(), layout, points, evals);
   const auto alpha_powers = powers(transcript.challenge_ext(), layout.total_columns);
-  TeamSums<Exec> sums(exec, ledger, 3);
+  TeamSums<Exec, Ext> sums(exec, ledger, 3);
   const auto groups = pcs::detail::combine_tables(exec, ledger, layout, matrices, alpha_powers);
 
   std::vector<Ext> s;

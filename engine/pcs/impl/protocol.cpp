@@ -91,7 +91,7 @@ std::vector<Ext> column_coefficients(const BatchLayout& layout,
 }
 
 Ext encode_at(const std::vector<Ext>& m, int log_size, std::size_t pos) {
-  const Felt x = codeword_point(log_size, pos);
+  const Felt x = codeword_point<Felt>(log_size, pos);
   Ext acc = Ext::zero();
   for (std::size_t i = m.size(); i-- > 0;) acc = acc * x + m[i];
   return acc;

@@ -149,12 +149,12 @@ SumcheckOutput prove_main(const Exec& exec, MemoryLedger& ledger, const ChipList
                           Ext alpha, Ext beta, Transcript& transcript) {
   using Mem = typename Exec::memory_space;
   const TowerTrees trees = tower_trees(chips, log_rows);
-  std::vector<ExprProgram<Mem>> programs;
+  std::vector<ExprProgram<Mem, Felt>> programs;
   std::vector<std::unique_ptr<ExprInstance<Exec>>> instances;
   std::vector<SumcheckInstance*> list;
   for (std::size_t k = 0; k < chips.size(); ++k) {
     MainTerms terms = main_terms(transcript, *chips[k], k, log_rows[k], trees, claims, alpha, beta);
-    programs.push_back(ExprProgram<Mem>::compile(exec, terms.exprs, ledger));
+    programs.push_back(ExprProgram<Mem, Felt>::compile(exec, terms.exprs, ledger));
     // Each trace's claim is zero (shard_protocol.hpp, step 5).
     instances.push_back(std::make_unique<ExprInstance<Exec>>(
         exec, traces[k].view(), programs.back(), terms.coefficients, std::move(terms.zeta), ledger,

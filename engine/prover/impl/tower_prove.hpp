@@ -63,7 +63,8 @@ TowerOutput prove_tower(const Exec& exec, MemoryLedger& ledger,
   for (int k = 1; k < shape.max_height; ++k) {
     const std::size_t below = shape.active(k + 1);
     const Ext eta = transcript.challenge_ext();
-    const auto program = ExprProgram<Mem>::compile(exec, detail::tower_layer_exprs(below), ledger);
+    const auto program =
+        ExprProgram<Mem, Felt>::compile(exec, detail::tower_layer_exprs(below), ledger);
     const auto& layer = t.layers[k + 1].view();
     // Both children of row y sit in rows 2y, 2y + 1: one row of the (2^k x 4 below) view.
     const Kokkos::View<const Ext**, Kokkos::LayoutRight, Mem> children(

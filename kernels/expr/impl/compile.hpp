@@ -14,7 +14,8 @@ namespace kprove::detail {
 
 // One 32-bit word per op: opcode in the low 8 bits, operand (column or constant index) above.
 // The *_CONST forms apply a constant to the top of the stack (x + k, x - k, k - x, k x): one
-// push fewer, and over Ext values a multiplication by a Felt is half the cost of an Ext one.
+// push fewer, and over extension values a multiplication by a base-field constant is a
+// fraction of the cost of an extension one.
 enum ExprOpcode : uint32_t {
   EXPR_COL,
   EXPR_CONST,
@@ -34,17 +35,21 @@ constexpr uint32_t EXPR_OPERAND_LIMIT = 1u << 24;
 // the DAG itself; anything past this many ops is refused before it is emitted.
 constexpr uint64_t EXPR_MAX_OPS = 1u << 22;
 
+template <PrimeField F>
 struct ExprCode {
   std::vector<uint32_t> ops;
   std::vector<uint32_t> offsets{0};  // program k is ops[offsets[k], offsets[k+1])
-  std::vector<Felt> constants;
+  std::vector<F> constants;
   int max_depth = 0;  // stack slots the deepest program needs
 };
 
 // Emits each subtree in Sethi-Ullman order (the operand needing the deeper stack first), which
 // minimises the evaluation stack; SUB turns into RSUB when the right operand went first. A
 // binary node with a constant operand (and a non-constant other) becomes a *_CONST op.
+template <PrimeField F>
 class ExprCompiler {
+  using Expr = ExprOf<F>;
+
  public:
   explicit ExprCompiler(int max_depth) : max_depth_(max_depth) {}
 
@@ -65,7 +70,7 @@ class ExprCompiler {
     code_.offsets.push_back(uint32_t(code_.ops.size()));
     code_.max_depth = std::max(code_.max_depth, sh.depth);
   }
-  ExprCode take() { return std::move(code_); }
+  ExprCode<F> take() { return std::move(code_); }
 
  private:
   struct Shape {
@@ -74,7 +79,7 @@ class ExprCompiler {
   };
 
   Shape shape(const Expr& e) {
-    const Expr::Node& n = e.node();
+    const typename Expr::Node& n = e.node();
     if (auto it = shapes_.find(&n); it != shapes_.end()) return it->second;
     Shape sh{1, 1};
     if (n.op == Expr::Op::neg) {
@@ -92,14 +97,14 @@ class ExprCompiler {
   }
 
   // For a binary node with exactly one constant operand: the other one; else null.
-  static const Expr* constant_operand_other(const Expr::Node& n) {
+  static const Expr* constant_operand_other(const typename Expr::Node& n) {
     if (n.op != Expr::Op::add && n.op != Expr::Op::sub && n.op != Expr::Op::mul) return nullptr;
     const bool l = n.lhs.node().op == Expr::Op::constant, r = n.rhs.node().op == Expr::Op::constant;
     if (l == r) return nullptr;
     return l ? &n.rhs : &n.lhs;
   }
 
-  uint32_t add_constant(Felt value) {
+  uint32_t add_constant(F value) {
     code_.constants.push_back(value);
     return uint32_t(code_.constants.size() - 1);
   }
@@ -112,7 +117,7 @@ class ExprCompiler {
   }
 
   void emit(const Expr& e) {
-    const Expr::Node& n = e.node();
+    const typename Expr::Node& n = e.node();
     switch (n.op) {
       case Expr::Op::col:
         return push(EXPR_COL, n.column);
@@ -141,8 +146,8 @@ class ExprCompiler {
   }
 
   int max_depth_;
-  ExprCode code_;
-  std::unordered_map<const Expr::Node*, Shape> shapes_;
+  ExprCode<F> code_;
+  std::unordered_map<const typename Expr::Node*, Shape> shapes_;
 };
 
 }  // namespace kprove::detail
