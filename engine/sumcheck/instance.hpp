@@ -8,25 +8,30 @@
 #include <vector>
 
 #include "kernels/field/goldilocks_ext2.hpp"
+#include "kernels/field/traits.hpp"
 
 namespace kprove {
 
-class SumcheckInstance {
+// E: the challenge field (kernels/field/traits.hpp).
+template <ExtensionField E>
+class SumcheckInstanceOf {
  public:
-  virtual ~SumcheckInstance() = default;
+  virtual ~SumcheckInstanceOf() = default;
   virtual int num_vars() const = 0;
   // Degree of the round polynomials in the variable being bound (>= 1).
   virtual int degree() const = 0;
   // The current round polynomial at t = 0..degree(): sum over the remaining variables with the
   // current first variable set to t.
-  virtual std::vector<Ext> round_evals() = 0;
+  virtual std::vector<E> round_evals() = 0;
   // Fixes the current first variable to r.
-  virtual void bind(Ext r) = 0;
+  virtual void bind(E r) = 0;
   // Number of values final_evals() returns.
   virtual std::size_t num_finals() const = 0;
   // After all variables are bound: the values of the claim's MLEs at the bound point, the
   // inputs of the verifier's oracle check.
-  virtual std::vector<Ext> final_evals() = 0;
+  virtual std::vector<E> final_evals() = 0;
 };
+
+using SumcheckInstance = SumcheckInstanceOf<Ext>;
 
 }  // namespace kprove

@@ -1,12 +1,14 @@
 // Sumcheck claim sum_x f_1(x) * ... * f_d(x), 1 <= d <= MAX_PRODUCT_FACTORS, over MLEs of one
-// value type F (Felt or Ext) and one size, stored in the kernels/mle/mle.hpp order.
+// value type F (a prime field or its challenge extension E) and one size, stored in the
+// kernels/mle/mle.hpp order.
 //
 // Memory traffic per factor of N entries: rounds 1 and 2 read the inputs (round 2 folds the first
-// challenge on the fly), round 3 folds both challenges from the inputs into an Ext buffer of
-// N/4 entries (allocated on first use, booked in the ledger, kept by reset()), and every later
-// round folds that buffer in place and evaluates in the same pass. For Felt inputs this moves
-// 8N + 8N + (8N + 4N) + (4N + 2N) + ... = 40N bytes, the same as materialising every folded
-// table once. The inputs are only read; the last few entries are folded on the host.
+// challenge on the fly), round 3 folds both challenges from the inputs into an E buffer of N/4
+// entries (allocated on first use, booked in the ledger, kept by reset()), and every later
+// round folds that buffer in place and evaluates in the same pass. For Goldilocks inputs (E
+// twice their size) this moves 8N + 8N + (8N + 4N) + (4N + 2N) + ... = 40N bytes, the same as
+// materialising every folded table once. The inputs are only read; the last few entries are
+// folded on the host.
 //
 // Once the tables have at most host_tail entries (default: 256 on a GPU, never on host
 // backends) they are copied to the host and a host ProductInstance finishes the rounds.
@@ -31,8 +33,9 @@
 namespace kprove {
 
 template <class Exec, class F>
-class ProductInstance final : public SumcheckInstance {
+class ProductInstance final : public SumcheckInstanceOf<challenge_t<F>> {
  public:
+  using E = challenge_t<F>;
   using Mem = typename Exec::memory_space;
   using Input = Kokkos::View<const F*, Mem>;
 
@@ -67,35 +70,35 @@ class ProductInstance final : public SumcheckInstance {
   int degree() const override { return int(inputs_.size()); }
   std::size_t num_finals() const override { return inputs_.size(); }
 
-  std::vector<Ext> round_evals() override {
+  std::vector<E> round_evals() override {
     if (bound_ >= v_) throw std::logic_error("ProductInstance: all variables are bound");
     if (!tail_ && size_at(stored_) <= host_tail_) start_tail();
     if (tail_) return tail_->round_evals();
     return dispatch([&](auto dc) {
       constexpr int D = decltype(dc)::value;
       const int pending = bound_ - stored_;
-      std::array<Ext, D + 1> g;
+      std::array<E, D + 1> g;
       if (pending == 0) {
         g = stored_ == 0 ? product_round<D>(sums_, inputs<D>())
                          : product_round<D>(sums_, level<D>());
       } else if (pending == 1 && stored_ == 0) {  // round 2: re-read the inputs, store nothing
-        g = product_round_folding<D, 1, false>(sums_, inputs<D>(), std::array<Ext, 1>{pending_[0]},
-                                               std::array<Vec<Ext, Mem>, D>());
+        g = product_round_folding<D, 1, false>(sums_, inputs<D>(), std::array<E, 1>{pending_[0]},
+                                               std::array<Vec<E, Mem>, D>());
       } else if (pending == 1) {
-        g = product_round_folding<D, 1, true>(sums_, level<D>(), std::array<Ext, 1>{pending_[0]},
+        g = product_round_folding<D, 1, true>(sums_, level<D>(), std::array<E, 1>{pending_[0]},
                                               buffers<D>(size_at(bound_)));
         stored_ = bound_;
       } else {  // round 3: both pending challenges straight from the inputs
         g = product_round_folding<D, 2, true>(sums_, inputs<D>(),
-                                              std::array<Ext, 2>{pending_[0], pending_[1]},
+                                              std::array<E, 2>{pending_[0], pending_[1]},
                                               buffers<D>(size_at(bound_)));
         stored_ = bound_;
       }
-      return std::vector<Ext>(g.begin(), g.end());
+      return std::vector<E>(g.begin(), g.end());
     });
   }
 
-  void bind(Ext r) override {
+  void bind(E r) override {
     if (bound_ >= v_) throw std::logic_error("ProductInstance: all variables are bound");
     if (tail_) {
       tail_->bind(r);
@@ -108,11 +111,11 @@ class ProductInstance final : public SumcheckInstance {
   }
 
   // The at most 2^2 entries left per factor are folded on the host.
-  std::vector<Ext> final_evals() override {
+  std::vector<E> final_evals() override {
     if (bound_ != v_) throw std::logic_error("ProductInstance: variables left unbound");
     if (tail_) return tail_->final_evals();
     const std::size_t n = size_at(stored_);
-    std::vector<Ext> out;
+    std::vector<E> out;
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
       auto vals = read_stored(k, n);
       for (int p = 0; p < bound_ - stored_; ++p) {
@@ -133,8 +136,9 @@ class ProductInstance final : public SumcheckInstance {
   }
 
   // The first n entries of factor k's stored table, on the host.
-  std::vector<Ext> read_stored(std::size_t k, std::size_t n) const {
-    return stored_ == 0 ? detail::read_head(inputs_[k], n) : detail::read_head(folded_[k].view(), n);
+  std::vector<E> read_stored(std::size_t k, std::size_t n) const {
+    return stored_ == 0 ? detail::read_head<E>(inputs_[k], n)
+                        : detail::read_head<E>(folded_[k].view(), n);
   }
 
   // Entries per factor after `bound` challenges.
@@ -159,13 +163,13 @@ class ProductInstance final : public SumcheckInstance {
 
   // Fold buffers of at least `entries` each: a quarter of the inputs in the usual flow.
   template <int D>
-  std::array<Vec<Ext, Mem>, D> buffers(std::size_t entries) {
+  std::array<Vec<E, Mem>, D> buffers(std::size_t entries) {
     if (folded_.size() != inputs_.size() || folded_[0].view().extent(0) < entries) {
       folded_.clear();  // release before allocating, so the ledger never holds both
       for (std::size_t k = 0; k < inputs_.size(); ++k)
-        folded_.push_back(alloc_vec<Ext, Mem>(*ledger_, "sumcheck:product_fold", entries));
+        folded_.push_back(alloc_vec<E, Mem>(*ledger_, "sumcheck:product_fold", entries));
     }
-    std::array<Vec<Ext, Mem>, D> a;
+    std::array<Vec<E, Mem>, D> a;
     for (int k = 0; k < D; ++k) a[k] = folded_[k].view();
     return a;
   }
@@ -191,31 +195,31 @@ class ProductInstance final : public SumcheckInstance {
   // Copies the current tables to the host and hands them, with the pending challenges, to a
   // host instance that takes over every later call.
   void start_tail() {
-    std::vector<Kokkos::View<const Ext*, Kokkos::HostSpace>> host;
+    std::vector<Kokkos::View<const E*, Kokkos::HostSpace>> host;
     for (std::size_t k = 0; k < inputs_.size(); ++k) {
       const std::size_t n = size_at(stored_);
-      tail_tables_.push_back(alloc_vec<Ext, Kokkos::HostSpace>(*ledger_, "sumcheck:tail", n));
+      tail_tables_.push_back(alloc_vec<E, Kokkos::HostSpace>(*ledger_, "sumcheck:tail", n));
       const auto vals = read_stored(k, n);
       for (std::size_t i = 0; i < n; ++i) tail_tables_.back().view()(i) = vals[i];
       host.push_back(tail_tables_.back().view());
     }
-    tail_ = std::make_unique<ProductInstance<detail::TailExec, Ext>>(detail::TailExec(), host,
+    tail_ = std::make_unique<ProductInstance<detail::TailExec, E>>(detail::TailExec(), host,
                                                                      *ledger_, 0);
     for (int p = 0; p < bound_ - stored_; ++p) tail_->bind(pending_[p]);
   }
 
   Exec exec_;
   MemoryLedger* ledger_;
-  TeamSums<Exec, Ext> sums_;
+  TeamSums<Exec, E> sums_;
   std::vector<Input> inputs_;
-  std::vector<Owned<Vec<Ext, Mem>>> folded_;
+  std::vector<Owned<Vec<E, Mem>>> folded_;
   int v_ = 0;
   int bound_ = 0;   // challenges received
   int stored_ = 0;  // challenges folded into folded_; the rest are pending
-  Ext pending_[2];
+  E pending_[2];
   std::size_t host_tail_;
-  std::vector<Owned<Vec<Ext, Kokkos::HostSpace>>> tail_tables_;
-  std::unique_ptr<SumcheckInstance> tail_;
+  std::vector<Owned<Vec<E, Kokkos::HostSpace>>> tail_tables_;
+  std::unique_ptr<SumcheckInstanceOf<E>> tail_;
 };
 
 }  // namespace kprove

@@ -29,6 +29,7 @@ class TranscriptOf {
  public:
   using Hasher = H;
   using F = typename H::Field;
+  using Challenge = E;
   using Digest = typename H::Digest;
   static_assert(std::is_same_v<F, typename E::Base>, "challenges extend the hashed field");
   static constexpr int WIDTH = H::WIDTH;
@@ -149,6 +150,10 @@ class TranscriptOf {
   std::vector<F> output_;
   std::size_t next_output_ = 0;
 };
+
+// The transcript whose challenges lie in E, over E's base field's Hasher.
+template <class E>
+using TranscriptFor = TranscriptOf<HasherFor<typename E::Base>, E>;
 
 // The protocol's transcript (Goldilocks) and BabyBear's.
 using Transcript = TranscriptOf<GoldilocksHasher, GoldilocksExt2>;

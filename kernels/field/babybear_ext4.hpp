@@ -4,6 +4,7 @@
 
 #include "kernels/field/babybear.hpp"
 #include "kernels/field/binomial_extension.hpp"
+#include "kernels/field/traits.hpp"
 
 namespace kprove {
 
@@ -19,5 +20,10 @@ struct BabyBearExt4Params {
 };
 
 using BabyBearExt4 = BinomialExtension<BabyBearExt4Params>;
+
+template <>
+struct ChallengeExtension<BabyBear> {
+  using type = BabyBearExt4;
+};
 
 }  // namespace kprove

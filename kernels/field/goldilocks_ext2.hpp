@@ -4,6 +4,7 @@
 
 #include "kernels/field/binomial_extension.hpp"
 #include "kernels/field/goldilocks.hpp"
+#include "kernels/field/traits.hpp"
 
 namespace kprove {
 
@@ -20,5 +21,10 @@ struct GoldilocksExt2Params {
 
 using GoldilocksExt2 = BinomialExtension<GoldilocksExt2Params>;
 using Ext = GoldilocksExt2;
+
+template <>
+struct ChallengeExtension<Goldilocks> {
+  using type = GoldilocksExt2;
+};
 
 }  // namespace kprove

@@ -53,4 +53,12 @@ struct BaseFieldOf<E> {
 template <class V>
 using base_field_t = typename BaseFieldOf<V>::type;
 
+// The extension a prime field's protocol draws its challenges from: each extension's header
+// names itself for its base.
+template <class F>
+struct ChallengeExtension;
+// The challenges for values of type V (a field or its challenge extension).
+template <class V>
+using challenge_t = typename ChallengeExtension<base_field_t<V>>::type;
+
 }  // namespace kprove
