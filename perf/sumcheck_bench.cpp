@@ -18,6 +18,7 @@
 #include "kernels/field/babybear_ext4.hpp"
 #include "kernels/field/traits.hpp"
 #include "kernels/sumcheck/product_round.hpp"
+#include "kernels/witgen/random_trace.hpp"
 #include "roofline.hpp"
 
 namespace {
@@ -26,14 +27,9 @@ using kprove::BabyBearExt4;
 using kprove::Felt;
 using kprove::GoldilocksExt2;
 
-KOKKOS_INLINE_FUNCTION uint64_t splitmix(uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
 template <kprove::PrimeField V>
 KOKKOS_INLINE_FUNCTION V hashed(uint64_t z) {
-  return V::from_u64(splitmix(z));
+  return V::from_u64(kprove::mix64(z));
 }
 template <kprove::ExtensionField V>
 KOKKOS_INLINE_FUNCTION V hashed(uint64_t z) {

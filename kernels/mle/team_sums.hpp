@@ -72,7 +72,6 @@ struct TeamSumKernel {
 template <class Exec, class E>
 class TeamSums {
  public:
-  using Value = E;
   using Partials =
       Kokkos::View<E**, Kokkos::LayoutRight, typename detail::PartialsSpace<Exec>::type>;
 

@@ -22,35 +22,10 @@ template <class V>
 using Tables = std::vector<std::vector<V>>;
 
 template <class V>
-std::vector<V> random_values(test::Rng& rng, std::size_t n) {
-  if constexpr (PrimeField<V>)
-    return rng.elements<V>(n);
-  else
-    return rng.extensions<V>(n);
-}
-
-template <class V>
 Tables<V> random_tables(test::Rng& rng, int d, int v) {
   Tables<V> fs;
-  for (int k = 0; k < d; ++k) fs.push_back(random_values<V>(rng, std::size_t(1) << v));
+  for (int k = 0; k < d; ++k) fs.push_back(rng.values<V>(std::size_t(1) << v));
   return fs;
-}
-
-// g(0..d) of sum_x prod_k f_k(x) straight from the definition.
-template <class V>
-std::vector<challenge_t<V>> ref_round(const Tables<V>& fs) {
-  using E = challenge_t<V>;
-  const std::size_t half = fs[0].size() / 2;
-  std::vector<E> g(fs.size() + 1, E::zero());
-  for (std::size_t t = 0; t < g.size(); ++t) {
-    const E tt(E::Base::from_u64(t));
-    for (std::size_t j = 0; j < half; ++j) {
-      E p = E::one();
-      for (const auto& f : fs) p *= E(f[j]) + tt * (E(f[j + half]) - E(f[j]));
-      g[t] += p;
-    }
-  }
-  return g;
 }
 
 template <class Exec, class V>
@@ -116,7 +91,7 @@ void check_honest_product(test::Rng& rng, int d, int v) {
   SCOPED_TRACE("d=" + std::to_string(d) + " v=" + std::to_string(v));
   const auto fs = random_tables<V>(rng, d, v);
   const auto out = prove_product<Exec>(fs);
-  const auto g1 = ref_round(fs);
+  const auto g1 = test::ref_product_round(fs);
   EXPECT_EQ(out.claims.at(0).sum, g1[0] + g1[1]);
   EXPECT_EQ(out.proof.rounds.size(), std::size_t(v));
   EXPECT_TRUE(accepts_product(out.claims, out.proof));
@@ -149,7 +124,7 @@ TYPED_TEST(SumcheckTest, RoundPolynomialsMatchBruteForceAfterAnyBinding) {
     for (const auto& f : fs) cur.emplace_back(f.begin(), f.end());
     auto inst = product_instance<Exec>(fs, ledger, host_tail);
     for (bool evaluate : {true, false, false, true, true, false}) {
-      if (evaluate) EXPECT_EQ(inst->round_evals(), ref_round(cur));
+      if (evaluate) EXPECT_EQ(inst->round_evals(), test::ref_product_round(cur));
       const E r = rng.extension<E>();
       inst->bind(r);
       for (auto& f : cur) f = test::ref_fold(f, r);
@@ -267,7 +242,8 @@ TYPED_TEST(SumcheckTest, BatchesClaimsOfDifferentSizes) {
     expr_sum += expr_oracle(
         exprs, beta, std::vector<E>(flat.begin() + i * cols, flat.begin() + (i + 1) * cols));
   EXPECT_EQ(out.claims[1].sum, expr_sum);
-  EXPECT_EQ(out.claims[0].sum, ref_round(small)[0] + ref_round(small)[1]);
+  const auto g_small = test::ref_product_round(small);
+  EXPECT_EQ(out.claims[0].sum, g_small[0] + g_small[1]);
   EXPECT_EQ(out.point.size(), 7u);
 
   const SumcheckReductionOf<E> reduced = verify(out.claims, out.proof);

@@ -13,23 +13,6 @@
 namespace kprove {
 namespace {
 
-// g(t) = sum_{j < half} prod_k ((1 - t) f_k(j) + t f_k(j + half)) for t = 0..D.
-template <class E, class V>
-std::vector<E> ref_product_round(const std::vector<std::vector<V>>& f) {
-  using F = typename E::Base;
-  const std::size_t half = f[0].size() / 2;
-  std::vector<E> g(f.size() + 1, E::zero());
-  for (std::size_t t = 0; t < g.size(); ++t) {
-    const F x = F::from_u64(t);
-    for (std::size_t j = 0; j < half; ++j) {
-      E p = E::one();
-      for (const auto& fk : f) p *= E(fk[j]) + E(fk[j + half] - fk[j]) * x;
-      g[t] += p;
-    }
-  }
-  return g;
-}
-
 // Sizes 2 to past the team-sum thread count (strided accumulation).
 constexpr std::size_t kSizes[] = {2, 8, 1u << 13};
 
@@ -39,14 +22,11 @@ void check_product_round(test::Rng& rng, TeamSums<Exec, E>& sums) {
     std::vector<std::vector<V>> host;
     std::array<Kokkos::View<V*, Mem>, D> dev;
     for (int k = 0; k < D; ++k) {
-      if constexpr (std::is_same_v<V, E>)
-        host.push_back(rng.extensions<E>(n));
-      else
-        host.push_back(rng.elements<V>(n));
+      host.push_back(rng.values<V>(n));
       dev[k] = test::to_device<V, Mem>(host.back());
     }
     const auto got = product_round<D>(sums, dev);
-    EXPECT_EQ(std::vector<E>(got.begin(), got.end()), ref_product_round<E>(host))
+    EXPECT_EQ(std::vector<E>(got.begin(), got.end()), test::ref_product_round(host))
         << "D=" << D << " n=" << n;
   }
 }
@@ -62,11 +42,7 @@ void check_product_round_folding(test::Rng& rng, TeamSums<Exec, E>& sums) {
     std::array<Kokkos::View<V*, Mem>, D> prev;
     std::array<Kokkos::View<E*, Mem>, D> out;
     for (int k = 0; k < D; ++k) {
-      std::vector<V> f;
-      if constexpr (std::is_same_v<V, E>)
-        f = rng.extensions<E>(n);
-      else
-        f = rng.elements<V>(n);
+      const std::vector<V> f = rng.values<V>(n);
       prev[k] = test::to_device<V, Mem>(f);
       if (STORE) out[k] = Kokkos::View<E*, Mem>("out", n >> L);
       std::vector<E> cur = test::ref_fold(f, r[0]);
@@ -74,7 +50,7 @@ void check_product_round_folding(test::Rng& rng, TeamSums<Exec, E>& sums) {
       folded.push_back(cur);
     }
     const auto got = product_round_folding<D, L, STORE>(sums, prev, r, out);
-    EXPECT_EQ(std::vector<E>(got.begin(), got.end()), ref_product_round<E>(folded))
+    EXPECT_EQ(std::vector<E>(got.begin(), got.end()), test::ref_product_round(folded))
         << "D=" << D << " L=" << L << " n=" << n;
     if (STORE)
       for (int k = 0; k < D; ++k) EXPECT_EQ(test::to_host(out[k]), folded[k]) << k;
@@ -138,11 +114,7 @@ void check_expr_round(test::Rng& rng, TeamSums<Exec, E>& sums, const std::vector
   for (std::size_t rows : kSizes)
     for (bool with_eq : {false, true})
       for (auto which : {ExprRoundPoints::all, ExprRoundPoints::all_but_one}) {
-        std::vector<V> flat;
-        if constexpr (std::is_same_v<V, E>)
-          flat = rng.extensions<E>(rows * cols);
-        else
-          flat = rng.elements<V>(rows * cols);
+        const std::vector<V> flat = rng.values<V>(rows * cols);
         const auto eq = with_eq ? rng.extensions<E>(rows / 2) : std::vector<E>();
         const Kokkos::View<const E*, Mem> deq = test::to_device<E, Mem>(eq);
         const int npts = program.degree() + 2;

@@ -26,6 +26,24 @@ E ref_evaluate(const std::vector<V>& f, const std::vector<E>& point) {
   return cur.at(0);
 }
 
+// g(t) = sum_{j < half} prod_k ((1 - t) f_k(j) + t f_k(j + half)) for t = 0..d: a product
+// sumcheck's round polynomial from its d tables (entries in a field or its extension).
+template <class V>
+std::vector<challenge_t<V>> ref_product_round(const std::vector<std::vector<V>>& fs) {
+  using E = challenge_t<V>;
+  const std::size_t half = fs[0].size() / 2;
+  std::vector<E> g(fs.size() + 1, E::zero());
+  for (std::size_t t = 0; t < g.size(); ++t) {
+    const auto x = E::Base::from_u64(t);
+    for (std::size_t j = 0; j < half; ++j) {
+      E p = E::one();
+      for (const auto& f : fs) p *= E(f[j]) + (E(f[j + half]) - E(f[j])) * x;
+      g[t] += p;
+    }
+  }
+  return g;
+}
+
 // Column c of a row-major rows x cols table.
 template <class F>
 std::vector<F> column(const std::vector<F>& flat, std::size_t cols, std::size_t c) {

@@ -45,6 +45,14 @@ struct Rng {
     for (auto& x : v) x = extension<E>();
     return v;
   }
+  // n values of a prime field or of an extension.
+  template <class V>
+  std::vector<V> values(std::size_t n) {
+    if constexpr (PrimeField<V>)
+      return elements<V>(n);
+    else
+      return extensions<V>(n);
+  }
   Felt felt() { return element<Felt>(); }
   Ext ext() { return extension<Ext>(); }
   std::vector<Felt> felts(std::size_t n) { return elements<Felt>(n); }
